@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+
+namespace NanoFleet.Cli
+{
+    /// <summary>
+    /// Turns exceptions that escape a verb into one readable line and a trustworthy exit code.
+    /// Users never see a stack trace unless NANOFLEET_TRACE=1.
+    /// </summary>
+    public static class CliErrors
+    {
+        /// <summary>Runs <paramref name="body"/> and maps what escapes it.</summary>
+        public static int Run(Func<int> body)
+        {
+            try
+            {
+                return body();
+            }
+            catch (Exception ex)
+            {
+                int code = CodeFor(ex);
+                Console.Error.WriteLine(code == ExitCodes.InternalError
+                    ? $"nanofleet: internal error ({ex.GetType().Name}): {ex.Message}"
+                    : $"nanofleet: {ex.Message}");
+                if (Environment.GetEnvironmentVariable("NANOFLEET_TRACE") == "1")
+                {
+                    Console.Error.WriteLine(ex);
+                }
+
+                return code;
+            }
+        }
+
+        /// <summary>The exit code for an exception type.</summary>
+        public static int CodeFor(Exception ex) => ex switch
+        {
+            OperationCanceledException => ExitCodes.Interrupted,
+            CliException cli => cli.ExitCode,
+            FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException
+                or ArgumentException or CryptographicException => ExitCodes.BadInput,
+            IOException or UnauthorizedAccessException => ExitCodes.Failure,
+            _ => ExitCodes.InternalError,
+        };
+    }
+
+    /// <summary>An error a verb reports on purpose, with the exit code it means.</summary>
+    public sealed class CliException : Exception
+    {
+        /// <summary>Creates the error.</summary>
+        public CliException(int exitCode, string message) : base(message)
+        {
+            ExitCode = exitCode;
+        }
+
+        /// <summary>The exit code to leave with.</summary>
+        public int ExitCode { get; }
+    }
+}
