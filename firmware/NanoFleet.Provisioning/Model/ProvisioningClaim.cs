@@ -1,0 +1,37 @@
+namespace NanoFleet.Provisioning
+{
+    /// <summary>
+    /// The factory-written claim: CA, shared claim certificate and key, and how to provision
+    /// (endpoint, template, format, per-device RegisterThing parameters). Read from the
+    /// esp_secure_cert partition. Holds the claim key: <see cref="ToString"/> never shows it.
+    /// </summary>
+    public sealed class ProvisioningClaim
+    {
+        /// <summary>Trusted CA for the broker (PEM).</summary>
+        public string CaPem { get; set; } = "";
+
+        /// <summary>The claim certificate (PEM).</summary>
+        public string CertificatePem { get; set; } = "";
+
+        /// <summary>The claim private key (PEM). Secret.</summary>
+        public string PrivateKeyPem { get; set; } = "";
+
+        /// <summary>The AWS IoT (or emulator) endpoint host.</summary>
+        public string EndpointHost { get; set; } = "";
+
+        /// <summary>The endpoint's MQTT/TLS port.</summary>
+        public int EndpointPort { get; set; } = 8883;
+
+        /// <summary>Fleet-provisioning template name (1–36 of [0-9A-Za-z_-]).</summary>
+        public string TemplateName { get; set; } = "";
+
+        /// <summary>Payload format for the provisioning API.</summary>
+        public FpFormat Format { get; set; } = FpFormat.Json;
+
+        /// <summary>RegisterThing parameters written at the factory (e.g. SerialNumber).</summary>
+        public StringMap Parameters { get; } = new StringMap();
+
+        /// <inheritdoc />
+        public override string ToString() => "claim for template " + TemplateName + " at " + EndpointHost + ":" + EndpointPort;
+    }
+}
