@@ -60,7 +60,7 @@ namespace NanoFleet.Provisioning.Cbor
         private bool SkipString(int major)
         {
             bool validate = major == MajorText && _mode != CborConformanceMode.Lax;
-            if (!ScanString(major, validate, out _, out int next))
+            if (!ScanString(major, validate, out _, out _, out int next))
             {
                 return false;
             }

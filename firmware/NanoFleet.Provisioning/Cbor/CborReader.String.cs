@@ -17,17 +17,23 @@ namespace NanoFleet.Provisioning.Cbor
                 return state == CborReaderState.Invalid ? false : WrongType();
             }
 
-            if (!ScanString(MajorText, true, out int chars, out int next))
+            // Find the extent first (no validation), then validate while decoding: one pass over the text.
+            if (!ScanString(MajorText, false, out _, out int bytes, out int next))
             {
                 return false;
             }
 
-            if (chars > 0)
+            if (bytes > 0)
             {
                 lock (ScratchChars.Gate)
                 {
-                    char[] buffer = ScratchChars.Get(chars);
-                    DecodeChunks(buffer);
+                    char[] buffer = ScratchChars.Get(bytes);
+                    int chars = DecodeChunks(buffer, out int badOffset);
+                    if (chars < 0)
+                    {
+                        return Fail(FpReadErrorKind.InvalidUtf8, badOffset);
+                    }
+
                     value = new string(buffer, 0, chars);
                 }
             }
@@ -60,7 +66,7 @@ namespace NanoFleet.Provisioning.Cbor
                 return false;
             }
 
-            if (!ScanString(MajorText, true, out _, out int next))
+            if (!ScanString(MajorText, true, out _, out _, out int next))
             {
                 return false;
             }
@@ -80,10 +86,12 @@ namespace NanoFleet.Provisioning.Cbor
         /// <param name="major">2 (bytes) or 3 (text).</param>
         /// <param name="validate">Validate UTF-8.</param>
         /// <param name="chars">UTF-16 units the text decodes to (when validated).</param>
+        /// <param name="bytes">Content bytes (all chunks).</param>
         /// <param name="next">Offset just past the string.</param>
-        private bool ScanString(int major, bool validate, out int chars, out int next)
+        private bool ScanString(int major, bool validate, out int chars, out int bytes, out int next)
         {
             chars = 0;
+            bytes = 0;
             next = _offset;
             if (!ReadHeadAt(_offset, out _, out ulong length, out bool indefinite, out int headSize))
             {
@@ -92,7 +100,7 @@ namespace NanoFleet.Provisioning.Cbor
 
             if (!indefinite)
             {
-                return ScanChunk(_offset + headSize, length, validate, ref chars, out next);
+                return ScanChunk(_offset + headSize, length, validate, ref chars, ref bytes, out next);
             }
 
             int at = _offset + 1;
@@ -119,14 +127,14 @@ namespace NanoFleet.Provisioning.Cbor
                     return Fail(FpReadErrorKind.Syntax, at);
                 }
 
-                if (!ScanChunk(at + chunkHead, chunkLength, validate, ref chars, out at))
+                if (!ScanChunk(at + chunkHead, chunkLength, validate, ref chars, ref bytes, out at))
                 {
                     return false;
                 }
             }
         }
 
-        private bool ScanChunk(int at, ulong length, bool validate, ref int chars, out int next)
+        private bool ScanChunk(int at, ulong length, bool validate, ref int chars, ref int bytes, out int next)
         {
             next = at;
             if (length > (ulong)(_end - at))
@@ -146,18 +154,23 @@ namespace NanoFleet.Provisioning.Cbor
                 chars += chunkChars;
             }
 
+            bytes += count;
             next = at + count;
             return true;
         }
 
-        /// <summary>Decodes the text string at the current offset, already validated by <see cref="ScanString"/>.</summary>
-        private void DecodeChunks(char[] buffer)
+        /// <summary>
+        /// Validates and decodes the text string at the current offset (bounds already checked by
+        /// <see cref="ScanString"/>), chunk by chunk as RFC 8949 requires.
+        /// </summary>
+        /// <returns>Units written, or -1 with the absolute offset of the bad byte.</returns>
+        private int DecodeChunks(char[] buffer, out int badOffset)
         {
+            badOffset = -1;
             ReadHeadAt(_offset, out _, out ulong length, out bool indefinite, out int headSize);
             if (!indefinite)
             {
-                Utf8.DecodeInto(_data, _offset + headSize, (int)length, buffer, 0);
-                return;
+                return Utf8.Decode(_data, _offset + headSize, (int)length, buffer, 0, out badOffset);
             }
 
             int at = _offset + 1;
@@ -165,9 +178,17 @@ namespace NanoFleet.Provisioning.Cbor
             while (_data[at] != Break)
             {
                 ReadHeadAt(at, out _, out ulong chunkLength, out _, out int chunkHead);
-                to += Utf8.DecodeInto(_data, at + chunkHead, (int)chunkLength, buffer, to);
+                int chars = Utf8.Decode(_data, at + chunkHead, (int)chunkLength, buffer, to, out badOffset);
+                if (chars < 0)
+                {
+                    return -1;
+                }
+
+                to += chars;
                 at += chunkHead + (int)chunkLength;
             }
+
+            return to;
         }
     }
 }

@@ -207,7 +207,8 @@ namespace NanoFleet.Provisioning.Json
                 char[] chars = ScratchChars.Get(_valueChars);
                 if (!_valueHasEscapes)
                 {
-                    Utf8.DecodeInto(_data, _valueStart, _valueLength, chars, 0);
+                    // Validated by ScanString already.
+                    Utf8.Decode(_data, _valueStart, _valueLength, chars, 0, out _);
                 }
                 else
                 {
@@ -387,6 +388,20 @@ namespace NanoFleet.Provisioning.Json
             int chars = 0;
             while (true)
             {
+                // Plain printable ASCII (all of a PEM or a token) runs through this tight loop.
+                int run = at;
+                while (at < _end)
+                {
+                    byte c = _data[at];
+                    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+                    {
+                        break;
+                    }
+
+                    at++;
+                }
+
+                chars += at - run;
                 if (at >= _end)
                 {
                     return Fail(FpReadErrorKind.Truncated, at);

@@ -216,8 +216,8 @@ namespace NanoFleet.Provisioning.Text
         }
 
         /// <summary>
-        /// Validates and decodes <paramref name="count"/> bytes. Two passes (count, then fill through
-        /// <see cref="ScratchChars"/>) so the only allocation is the string.
+        /// Validates and decodes <paramref name="count"/> bytes in one pass through
+        /// <see cref="ScratchChars"/>, so the only allocation is the string.
         /// </summary>
         /// <param name="data">Source bytes.</param>
         /// <param name="offset">First byte.</param>
@@ -228,22 +228,23 @@ namespace NanoFleet.Provisioning.Text
         public static bool TryDecode(byte[] data, int offset, int count, out string value, out int badOffset)
         {
             value = "";
-            int chars = CountChars(data, offset, count, out badOffset);
-            if (chars < 0)
-            {
-                return false;
-            }
-
-            if (chars == 0)
+            badOffset = -1;
+            if (count == 0)
             {
                 return true;
             }
 
             lock (ScratchChars.Gate)
             {
-                char[] buffer = ScratchChars.Get(chars);
-                DecodeInto(data, offset, count, buffer, 0);
-                value = new string(buffer, 0, chars);
+                // UTF-8 never takes fewer bytes than UTF-16 takes units, so count chars suffice.
+                char[] chars = ScratchChars.Get(count);
+                int length = Decode(data, offset, count, chars, 0, out badOffset);
+                if (length < 0)
+                {
+                    return false;
+                }
+
+                value = new string(chars, 0, length);
             }
 
             return true;
@@ -258,11 +259,12 @@ namespace NanoFleet.Provisioning.Text
             int at = offset;
             while (at < end)
             {
-                if (data[at] < 0x80)
+                int run = AsciiRun(data, at, end);
+                at += run;
+                chars += run;
+                if (at == end)
                 {
-                    at++;
-                    chars++;
-                    continue;
+                    break;
                 }
 
                 int length = DecodeCodePoint(data, at, end, out int codePoint);
@@ -279,25 +281,56 @@ namespace NanoFleet.Provisioning.Text
             return chars;
         }
 
-        /// <summary>Decodes a range already validated by <see cref="CountChars"/>; returns the units written.</summary>
-        public static int DecodeInto(byte[] data, int offset, int count, char[] chars, int charOffset)
+        /// <summary>
+        /// Validates and decodes a range into <paramref name="chars"/> (which has room for
+        /// <paramref name="count"/> units) in one pass.
+        /// </summary>
+        /// <returns>The units written, or -1 (with <paramref name="badOffset"/>) when the bytes are not valid UTF-8.</returns>
+        public static int Decode(byte[] data, int offset, int count, char[] chars, int charOffset, out int badOffset)
         {
+            badOffset = -1;
             int end = offset + count;
             int at = offset;
             int to = charOffset;
             while (at < end)
             {
-                if (data[at] < 0x80)
+                // The common case, PEM and base64, is one long ASCII run: copy it in a tight loop.
+                byte b = data[at];
+                while (b < 0x80)
                 {
-                    chars[to++] = (char)data[at++];
-                    continue;
+                    chars[to++] = (char)b;
+                    if (++at == end)
+                    {
+                        return to - charOffset;
+                    }
+
+                    b = data[at];
                 }
 
-                at += DecodeCodePoint(data, at, end, out int codePoint);
+                int length = DecodeCodePoint(data, at, end, out int codePoint);
+                if (length == 0)
+                {
+                    badOffset = at;
+                    return -1;
+                }
+
+                at += length;
                 to += PutChars(codePoint, chars, to);
             }
 
             return to - charOffset;
+        }
+
+        /// <summary>Length of the run of ASCII bytes starting at <paramref name="at"/>.</summary>
+        private static int AsciiRun(byte[] data, int at, int end)
+        {
+            int start = at;
+            while (at < end && data[at] < 0x80)
+            {
+                at++;
+            }
+
+            return at - start;
         }
     }
 }
