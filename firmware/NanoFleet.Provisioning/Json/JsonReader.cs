@@ -184,35 +184,7 @@ namespace NanoFleet.Provisioning.Json
                 return false;
             }
 
-            // Without escapes, a name of N chars is N bytes only if it is ASCII; compare code points.
-            int at = _valueStart;
-            int end = _valueStart + _valueLength;
-            int i = 0;
-            while (at < end)
-            {
-                int length = Utf8.DecodeCodePoint(_data, at, end, out int codePoint);
-                int units = Utf8.CharCount(codePoint);
-                if (units == 1)
-                {
-                    if (text[i] != codePoint)
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    int j = i;
-                    if (Utf8.ReadCodePoint(text, ref j) != codePoint)
-                    {
-                        return false;
-                    }
-                }
-
-                at += length;
-                i += units;
-            }
-
-            return true;
+            return Utf8.EqualsText(_data, _valueStart, _valueLength, text);
         }
 
         /// <summary>Decodes the current string or property name (escapes included).</summary>

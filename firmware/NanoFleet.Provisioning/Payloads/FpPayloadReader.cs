@@ -260,14 +260,9 @@ namespace NanoFleet.Provisioning
                 return null;
             }
 
-            if (format == FpFormat.Cbor)
-            {
-                // CBOR reading lands with the CBOR reader (next commit).
-                error.Set(FpReadErrorKind.BadArgument, "format", -1);
-                return null;
-            }
-
-            return new JsonPayloadSource(payload, offset, count, options.MaxDepth, error);
+            return format == FpFormat.Json
+                ? new JsonPayloadSource(payload, offset, count, options.MaxDepth, error)
+                : new CborPayloadSource(payload, offset, count, options.MaxDepth, error);
         }
 
         /// <summary>The name of the first unusable argument, or null.</summary>

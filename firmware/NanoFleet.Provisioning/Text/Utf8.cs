@@ -169,6 +169,34 @@ namespace NanoFleet.Provisioning.Text
             return length;
         }
 
+        /// <summary>
+        /// True when the UTF-8 bytes (already validated) spell exactly <paramref name="text"/>,
+        /// compared code point by code point without allocating.
+        /// </summary>
+        public static bool EqualsText(byte[] data, int offset, int count, string text)
+        {
+            int end = offset + count;
+            int at = offset;
+            int i = 0;
+            while (at < end)
+            {
+                if (i >= text.Length)
+                {
+                    return false;
+                }
+
+                at += DecodeCodePoint(data, at, end, out int codePoint);
+                if (ReadCodePoint(text, ref i) != codePoint)
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            return i == text.Length;
+        }
+
         /// <summary>UTF-16 code units a code point takes (1 or 2).</summary>
         public static int CharCount(int codePoint) => codePoint >= 0x10000 ? 2 : 1;
 
