@@ -24,9 +24,12 @@ namespace NanoFleet.Provisioning.Cbor
 
             if (chars > 0)
             {
-                char[] buffer = new char[chars];
-                DecodeChunks(buffer);
-                value = new string(buffer);
+                lock (ScratchChars.Gate)
+                {
+                    char[] buffer = ScratchChars.Get(chars);
+                    DecodeChunks(buffer);
+                    value = new string(buffer, 0, chars);
+                }
             }
 
             CountItem();

@@ -5,7 +5,7 @@ namespace NanoFleet.Provisioning.Json
     /// <summary>
     /// A forward-only, validating JSON reader (RFC 8259) over a byte range, in the spirit of
     /// coreJSON and Utf8JsonReader: it never throws on input, never allocates while reading (only
-    /// <see cref="TryGetString"/> allocates, the exact size of the string), and keeps nesting in one
+    /// <see cref="TryGetString"/> allocates: the string itself), and keeps nesting in one
     /// fixed array sized by the depth limit. The first problem stops it, with a kind and a byte offset
     /// relative to the start of the range.
     /// </summary>
@@ -202,17 +202,21 @@ namespace NanoFleet.Provisioning.Json
                 return true;
             }
 
-            char[] chars = new char[_valueChars];
-            if (!_valueHasEscapes)
+            lock (ScratchChars.Gate)
             {
-                Utf8.DecodeInto(_data, _valueStart, _valueLength, chars, 0);
-            }
-            else
-            {
-                DecodeEscaped(chars);
+                char[] chars = ScratchChars.Get(_valueChars);
+                if (!_valueHasEscapes)
+                {
+                    Utf8.DecodeInto(_data, _valueStart, _valueLength, chars, 0);
+                }
+                else
+                {
+                    DecodeEscaped(chars);
+                }
+
+                value = new string(chars, 0, _valueChars);
             }
 
-            value = new string(chars);
             return true;
         }
 

@@ -216,8 +216,8 @@ namespace NanoFleet.Provisioning.Text
         }
 
         /// <summary>
-        /// Validates and decodes <paramref name="count"/> bytes. Two passes (count, then fill) so the
-        /// only allocations are one exact-size char array and the string.
+        /// Validates and decodes <paramref name="count"/> bytes. Two passes (count, then fill through
+        /// <see cref="ScratchChars"/>) so the only allocation is the string.
         /// </summary>
         /// <param name="data">Source bytes.</param>
         /// <param name="offset">First byte.</param>
@@ -239,9 +239,13 @@ namespace NanoFleet.Provisioning.Text
                 return true;
             }
 
-            char[] buffer = new char[chars];
-            DecodeInto(data, offset, count, buffer, 0);
-            value = new string(buffer);
+            lock (ScratchChars.Gate)
+            {
+                char[] buffer = ScratchChars.Get(chars);
+                DecodeInto(data, offset, count, buffer, 0);
+                value = new string(buffer, 0, chars);
+            }
+
             return true;
         }
 

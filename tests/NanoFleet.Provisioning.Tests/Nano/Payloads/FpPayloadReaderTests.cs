@@ -244,6 +244,31 @@ namespace NanoFleet.Provisioning.Tests
         }
 
         [TestMethod]
+        public void ReadRegisterThingAccepted_ConfigurationLimits()
+        {
+            var options = new FpReaderOptions { MaxMapEntries = 2 };
+            var result = new RegisterThingAccepted();
+            byte[] two = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"1\",\"b\":\"2\"}}");
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, two, 0, two.Length, options, result, _error));
+            Assert.AreEqual(2, result.DeviceConfiguration.Count);
+
+            byte[] three = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}");
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, three, 0, three.Length, options, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)_error.Kind);
+            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual(56, _error.Offset);
+
+            byte[] repeated = TestBytes.Concat(
+                TestBytes.CborMap(2), TestBytes.CborText("thingName"), TestBytes.CborText("t"),
+                TestBytes.CborText("deviceConfiguration"), TestBytes.CborMap(2), TestBytes.CborText("k"), TestBytes.CborText("1"), TestBytes.CborText("k"), TestBytes.CborText("2"));
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, repeated, 0, repeated.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)_error.Kind);
+            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual(2, result.DeviceConfiguration.Count);
+            Assert.AreEqual("1", result.DeviceConfiguration.Get("a"));
+        }
+
+        [TestMethod]
         public void ReadRegisterThingAccepted_BadParams()
         {
             byte[] json = PayloadFixtures.RegisterAcceptedJson();
