@@ -39,30 +39,38 @@ namespace NanoFleet.Benchmarks.Core
             foreach (FpFormat format in new[] { FpFormat.Json, FpFormat.Cbor })
             {
                 Scenario(format, material).RunOnce(); // JIT and static initialisers out of the way
-                long total = 0;
-                long min = long.MaxValue;
-                RunScenario last = Scenario(format, material);
-                for (int i = 0; i < runs; i++)
+                foreach (bool cold in new[] { true, false })
                 {
-                    last = Scenario(format, material);
-                    long bytes = last.RunOnce();
-                    total += bytes;
-                    min = Math.Min(min, bytes);
-                }
+                    long total = 0;
+                    RunScenario last = Scenario(format, material);
+                    for (int i = 0; i < runs; i++)
+                    {
+                        last = Scenario(format, material);
+                        if (cold)
+                        {
+                            // Collect first so weakly-held scratch buffers (the readers' decode array) are
+                            // gone: each run pays for them, as a device's single provisioning run does.
+                            GC.Collect();
+                            GC.WaitForPendingFinalizers();
+                        }
 
-                long mean = total / runs;
-                double ratio = (double)mean / material.CredentialBytes;
-                // .NET strings are UTF-16, so the kept strings alone cost 2 bytes per character here
-                // (nanoCLR stores UTF-8); the second ratio compares with what keeping them costs on .NET.
-                double ratioNet = (double)mean / material.CredentialBytesAsNetStrings;
-                bool met = ratio <= 2.0;
-                allMet &= met;
-                string label = format == FpFormat.Json ? "json" : "cbor";
-                Console.WriteLine($"{label}: {mean} bytes allocated per run (min {min}, {runs} runs); " +
-                    $"{ratio:F2}x the credential bytes (target <= 2.00x: {(met ? "met" : "NOT met")}); " +
-                    $"{ratioNet:F2}x their size as .NET strings ({material.CredentialBytesAsNetStrings} bytes)");
-                Console.WriteLine($"  of which: construction {last.Construction}, create response {last.CreateAccepted}, register response {last.RegisterAccepted}, " +
-                    $"other transitions {min - last.Construction - last.CreateAccepted - last.RegisterAccepted}");
+                        total += last.RunOnce();
+                    }
+
+                    long mean = total / runs;
+                    double ratio = (double)mean / material.CredentialBytes;
+                    // .NET strings are UTF-16, so the kept strings alone cost 2 bytes per character here
+                    // (nanoCLR stores UTF-8); the second ratio compares with what keeping them costs on .NET.
+                    double ratioNet = (double)mean / material.CredentialBytesAsNetStrings;
+                    bool met = ratio <= 2.0;
+                    if (cold) allMet &= met;
+                    string label = (format == FpFormat.Json ? "json" : "cbor") + (cold ? " cold" : " warm");
+                    Console.WriteLine($"{label}: {mean} bytes allocated per run ({runs} runs); " +
+                        $"{ratio:F2}x the credential bytes (target <= 2.00x: {(met ? "met" : "NOT met")}); " +
+                        $"{ratioNet:F2}x their size as .NET strings ({material.CredentialBytesAsNetStrings} bytes)");
+                    Console.WriteLine($"  of which: construction {last.Construction}, create response {last.CreateAccepted}, register response {last.RegisterAccepted}, " +
+                        $"other transitions {last.Total - last.Construction - last.CreateAccepted - last.RegisterAccepted}");
+                }
             }
 
             return allMet ? 0 : 1;
@@ -122,6 +130,9 @@ namespace NanoFleet.Benchmarks.Core
             /// <summary>Bytes of the last run spent handling the register response (parse + record).</summary>
             public long RegisterAccepted { get; private set; }
 
+            /// <summary>Bytes of the last run in all.</summary>
+            public long Total { get; private set; }
+
             /// <summary>Runs the flow and returns the bytes the core allocated.</summary>
             public long RunOnce()
             {
@@ -143,6 +154,7 @@ namespace NanoFleet.Benchmarks.Core
                 }
 
                 long after = GC.GetAllocatedBytesForCurrentThread();
+                Total = after - before;
                 if (!rebooted || machine.Credentials == null || !machine.Credentials.IsComplete)
                 {
                     throw new InvalidOperationException("Failed to provision in the benchmark run (format " + _format + ", step " + ProvisioningNames.Of(machine.Step) + ").");
