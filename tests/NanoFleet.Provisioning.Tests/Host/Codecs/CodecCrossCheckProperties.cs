@@ -90,6 +90,97 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             }, iter: Iterations, threads: 1);
         }
 
+        /// <summary>
+        /// Differential: on random documents, valid and damaged, the core's JSON reader accepts exactly what
+        /// System.Text.Json accepts (same depth limit). The one deliberate difference: a \u escape
+        /// naming a lone surrogate is refused by the core (it can never become valid text) while
+        /// System.Text.Json's tokenizer lets it through, so those inputs are left out.
+        /// </summary>
+        [Fact]
+        public void JsonGrammar_AgreesWithSystemTextJson()
+        {
+            CodecGen.JsonDocuments().Sample(payload =>
+            {
+                var core = new NanoFleet.Provisioning.Json.JsonReader(payload, 0, payload.Length, 64);
+                while (core.Read())
+                {
+                }
+
+                if (core.ErrorKind == FpReadErrorKind.InvalidUtf8)
+                {
+                    return;
+                }
+
+                bool platform;
+                try
+                {
+                    using var document = System.Text.Json.JsonDocument.Parse(payload);
+                    platform = true;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    platform = false;
+                }
+
+                Assert.True(platform == (core.ErrorKind == FpReadErrorKind.None), $"platform {(platform ? "accepts" : "refuses")}, core says {core.ErrorKind} at {core.ErrorOffset}: {System.Text.Encoding.UTF8.GetString(payload)}");
+            }, iter: 5000, threads: 1);
+        }
+
+        /// <summary>
+        /// Differential: on head-shaped random bytes, the core's CBOR reader (Lax and Strict) accepts
+        /// exactly the single well-formed items System.Formats.Cbor accepts in the same mode. The one
+        /// deliberate difference: a simple value below 32 in the two-byte form (0xF8 0x00..0x1F) is
+        /// not well-formed per RFC 8949 §3.3 and the core refuses it in every mode, while
+        /// System.Formats.Cbor's Lax mode lets it through; Lax inputs holding one are left out.
+        /// </summary>
+        [Theory]
+        [InlineData(NanoFleet.Provisioning.Cbor.CborConformanceMode.Lax, System.Formats.Cbor.CborConformanceMode.Lax)]
+        [InlineData(NanoFleet.Provisioning.Cbor.CborConformanceMode.Strict, System.Formats.Cbor.CborConformanceMode.Strict)]
+        public void CborWellFormedness_AgreesWithSystemFormatsCbor(NanoFleet.Provisioning.Cbor.CborConformanceMode coreMode, System.Formats.Cbor.CborConformanceMode platformMode)
+        {
+            CodecGen.CborishBytes(12).Sample(payload =>
+            {
+                if (coreMode == NanoFleet.Provisioning.Cbor.CborConformanceMode.Lax && HasShortSimpleInTwoBytes(payload))
+                {
+                    return;
+                }
+
+                var core = new NanoFleet.Provisioning.Cbor.CborReader(payload, 0, payload.Length, coreMode, 64);
+                bool coreAccepts = core.SkipValue() && core.ReadEndOfInput();
+
+                bool platform;
+                try
+                {
+                    var reader = new System.Formats.Cbor.CborReader(payload, platformMode);
+                    reader.SkipValue();
+                    platform = reader.BytesRemaining == 0;
+                }
+                catch (System.Formats.Cbor.CborContentException)
+                {
+                    platform = false;
+                }
+                catch (System.InvalidOperationException)
+                {
+                    platform = false;
+                }
+
+                Assert.True(platform == coreAccepts, $"platform {(platform ? "accepts" : "refuses")}, core says {core.ErrorKind} at {core.ErrorOffset}: {System.Convert.ToHexString(payload)}");
+            }, iter: 5000, threads: 1);
+        }
+
+        private static bool HasShortSimpleInTwoBytes(byte[] payload)
+        {
+            for (int i = 0; i + 1 < payload.Length; i++)
+            {
+                if (payload[i] == 0xF8 && payload[i + 1] < 0x20)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static byte[] Encode(FpFormat format, bool variant, List<KeyValuePair<string, object>> members) =>
             format == FpFormat.Json ? ReferenceEncoders.Json(members, escapeAll: variant) : ReferenceEncoders.Cbor(members, indefinite: variant);
     }
