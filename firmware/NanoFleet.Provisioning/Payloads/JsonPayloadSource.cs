@@ -61,7 +61,8 @@ namespace NanoFleet.Provisioning
 
         public bool SkipValue() => _reader.Skip() || Failed();
 
-        public bool ReadEnd() => !_reader.Read() && !Failed();
+        /// <summary>After the top-level object the reader either ends cleanly or reports trailing data.</summary>
+        public bool ReadEnd() => !_reader.Read() && (_reader.ErrorKind == FpReadErrorKind.None || Failed());
 
         /// <summary>Reads a token that must exist: a clean end of input here means the payload was cut short.</summary>
         private bool Next()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
@@ -13,6 +14,9 @@ namespace NanoFleet.Provisioning.Tests.Codecs
     public class CodecCrossCheckProperties
     {
         private const int Iterations = 300;
+
+        /// <summary>Escaped random text can outgrow the default 16 KB; size limits are not what these properties test.</summary>
+        private static readonly FpReaderOptions Roomy = new FpReaderOptions { MaxPayloadBytes = 1 << 20 };
 
         public static IEnumerable<object[]> Encodings => new[]
         {
@@ -38,7 +42,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
                 byte[] payload = Encode(format, variant, members);
                 var result = new CreateCertificateAccepted();
                 var error = new FpReadError();
-                Assert.Equal(FpStatus.Success, FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, error));
+                Assert.Equal(FpStatus.Success, FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, Roomy, true, result, error));
                 Assert.Equal(id, result.CertificateId);
                 Assert.Equal(pem, result.CertificatePem);
                 Assert.Equal(key, result.PrivateKey);
@@ -60,7 +64,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
                 byte[] payload = Encode(format, variant, members);
                 var result = new RegisterThingAccepted();
                 var error = new FpReadError();
-                Assert.Equal(FpStatus.Success, FpPayloadReader.ReadRegisterThingAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, result, error));
+                Assert.Equal(FpStatus.Success, FpPayloadReader.ReadRegisterThingAccepted(format, payload, 0, payload.Length, Roomy, result, error));
                 Assert.Equal(thingName, result.ThingName);
                 var read = Enumerable.Range(0, result.DeviceConfiguration.Count)
                     .Select(i => new KeyValuePair<string, string>(result.DeviceConfiguration.KeyAt(i), result.DeviceConfiguration.ValueAt(i)));
@@ -83,7 +87,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
                 byte[] payload = Encode(format, variant, members);
                 var result = new ErrorResponse();
                 var error = new FpReadError();
-                Assert.Equal(FpStatus.Success, FpPayloadReader.ReadErrorResponse(format, payload, 0, payload.Length, FpReaderOptions.Default, result, error));
+                Assert.Equal(FpStatus.Success, FpPayloadReader.ReadErrorResponse(format, payload, 0, payload.Length, Roomy, result, error));
                 Assert.Equal(status, result.StatusCode);
                 Assert.Equal(code, result.ErrorCode);
                 Assert.Equal(message, result.ErrorMessage);
@@ -131,7 +135,10 @@ namespace NanoFleet.Provisioning.Tests.Codecs
         /// exactly the single well-formed items System.Formats.Cbor accepts in the same mode. The one
         /// deliberate difference: a simple value below 32 in the two-byte form (0xF8 0x00..0x1F) is
         /// not well-formed per RFC 8949 §3.3 and the core refuses it in every mode, while
-        /// System.Formats.Cbor's Lax mode lets it through; Lax inputs holding one are left out.
+        /// System.Formats.Cbor's Lax mode lets it through; Lax inputs holding one are left out. And
+        /// the core's Strict mode does not check maps for repeated keys (that takes memory in
+        /// proportion to the map; the payload reader refuses repeated fields itself), so maps that
+        /// System.Formats.Cbor refuses for duplicate keys are left out too.
         /// </summary>
         [Theory]
         [InlineData(NanoFleet.Provisioning.Cbor.CborConformanceMode.Lax, System.Formats.Cbor.CborConformanceMode.Lax)]
@@ -154,6 +161,10 @@ namespace NanoFleet.Provisioning.Tests.Codecs
                     var reader = new System.Formats.Cbor.CborReader(payload, platformMode);
                     reader.SkipValue();
                     platform = reader.BytesRemaining == 0;
+                }
+                catch (System.Formats.Cbor.CborContentException ex) when (ex.Message.Contains("duplicate keys", StringComparison.Ordinal))
+                {
+                    return;
                 }
                 catch (System.Formats.Cbor.CborContentException)
                 {

@@ -137,6 +137,32 @@ namespace NanoFleet.Provisioning.Tests
             Assert.AreEqual(cbor.Length - 1, _error.Offset);
         }
 
+        /// <summary>A complete, valid response followed by anything is refused, for every response type.</summary>
+        [TestMethod]
+        public void ReadAllResponses_TrailingDataAfterValidPayloadRefused()
+        {
+            for (int f = 0; f < 2; f++)
+            {
+                FpFormat format = (FpFormat)f;
+                byte[] trailer = format == FpFormat.Json ? TestBytes.Utf8Of(" x") : TestBytes.Hex("f6");
+                byte[] create = TestBytes.Concat(format == FpFormat.Json ? PayloadFixtures.CreateKeysAcceptedJson() : PayloadFixtures.CreateKeysAcceptedCbor(), trailer);
+                byte[] register = TestBytes.Concat(format == FpFormat.Json ? PayloadFixtures.RegisterAcceptedJson() : PayloadFixtures.RegisterAcceptedCbor(), trailer);
+                byte[] rejected = TestBytes.Concat(format == FpFormat.Json ? PayloadFixtures.ErrorJson() : PayloadFixtures.ErrorCbor(), trailer);
+                var createResult = new CreateCertificateAccepted();
+                var registerResult = new RegisterThingAccepted();
+                var errorResult = new ErrorResponse();
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(format, create, 0, create.Length, null!, true, createResult, _error));
+                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(format, register, 0, register.Length, null!, registerResult, _error));
+                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(format, rejected, 0, rejected.Length, null!, errorResult, _error));
+                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
+                Assert.AreEqual("", createResult.CertificateId);
+                Assert.AreEqual("", registerResult.ThingName);
+                Assert.AreEqual("", errorResult.ErrorCode);
+            }
+        }
+
         /// <summary>Every proper prefix of a valid response is refused (never thrown), and the result stays untouched.</summary>
         [TestMethod]
         public void ReadCreateCertificateAccepted_EveryTruncationRefused()
