@@ -1,0 +1,59 @@
+namespace NanoFleet.Provisioning
+{
+    /// <summary>The fields of a CreateKeysAndCertificate or CreateCertificateFromCsr accepted response.</summary>
+    internal sealed class CreateCertificateFields : IFieldSink
+    {
+        private readonly bool _requirePrivateKey;
+        private string? _id;
+        private string? _pem;
+        private string? _key;
+        private string? _token;
+
+        /// <param name="requirePrivateKey">True for CreateKeysAndCertificate; the CSR flow's response has no key, and one sent anyway is skipped.</param>
+        public CreateCertificateFields(bool requirePrivateKey)
+        {
+            _requirePrivateKey = requirePrivateKey;
+        }
+
+        public bool ReadField(IPayloadSource source, FpReadError error)
+        {
+            if (source.KeyEquals(FpPayloadKeys.CertificateId))
+            {
+                return FieldReading.ReadTextOnce(source, FpPayloadKeys.CertificateId, ref _id, error);
+            }
+
+            if (source.KeyEquals(FpPayloadKeys.CertificatePem))
+            {
+                return FieldReading.ReadTextOnce(source, FpPayloadKeys.CertificatePem, ref _pem, error);
+            }
+
+            if (source.KeyEquals(FpPayloadKeys.CertificateOwnershipToken))
+            {
+                return FieldReading.ReadTextOnce(source, FpPayloadKeys.CertificateOwnershipToken, ref _token, error);
+            }
+
+            if (_requirePrivateKey && source.KeyEquals(FpPayloadKeys.PrivateKey))
+            {
+                return FieldReading.ReadTextOnce(source, FpPayloadKeys.PrivateKey, ref _key, error);
+            }
+
+            return source.SkipValue();
+        }
+
+        /// <summary>True when every required field came; otherwise names the first missing one.</summary>
+        public bool IsComplete(FpReadError error) =>
+            FieldReading.Require(_id, FpPayloadKeys.CertificateId, error)
+            && FieldReading.Require(_pem, FpPayloadKeys.CertificatePem, error)
+            && (!_requirePrivateKey || FieldReading.Require(_key, FpPayloadKeys.PrivateKey, error))
+            && FieldReading.Require(_token, FpPayloadKeys.CertificateOwnershipToken, error);
+
+        /// <summary>Fills the result (after <see cref="IsComplete"/>).</summary>
+        public void CopyTo(CreateCertificateAccepted result)
+        {
+            result.CertificateId = _id!;
+            result.CertificatePem = _pem!;
+            result.PrivateKey = _key;
+            result.CertificateOwnershipToken = _token!;
+        }
+    }
+}
