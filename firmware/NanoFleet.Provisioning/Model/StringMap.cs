@@ -9,8 +9,8 @@ namespace NanoFleet.Provisioning
     /// </summary>
     public sealed class StringMap
     {
-        private readonly ArrayList _keys = new ArrayList();
-        private readonly ArrayList _values = new ArrayList();
+        private ArrayList _keys = new ArrayList();
+        private ArrayList _values = new ArrayList();
 
         /// <summary>Number of entries.</summary>
         public int Count => _keys.Count;
@@ -48,6 +48,21 @@ namespace NanoFleet.Provisioning
         {
             _keys.Clear();
             _values.Clear();
+        }
+
+        /// <summary>
+        /// Takes over <paramref name="other"/>'s entries (and leaves it with this map's old ones),
+        /// without copying: a reader fills a scratch map and swaps it in only when the whole payload
+        /// was valid.
+        /// </summary>
+        internal void SwapEntries(StringMap other)
+        {
+            ArrayList keys = _keys;
+            ArrayList values = _values;
+            _keys = other._keys;
+            _values = other._values;
+            other._keys = keys;
+            other._values = values;
         }
 
         /// <summary>Index of <paramref name="key"/> (ordinal), or -1.</summary>

@@ -42,11 +42,13 @@ namespace NanoFleet.Provisioning
         public void CopyTo(RegisterThingAccepted result)
         {
             result.ThingName = _thingName!;
-            result.DeviceConfiguration.Clear();
-            StringMap? entries = _configuration?.Entries;
-            for (int i = 0; entries != null && i < entries.Count; i++)
+            if (_configuration != null)
             {
-                result.DeviceConfiguration.Set(entries.KeyAt(i), entries.ValueAt(i));
+                result.DeviceConfiguration.SwapEntries(_configuration.Entries);
+            }
+            else
+            {
+                result.DeviceConfiguration.Clear();
             }
         }
     }
