@@ -175,6 +175,12 @@ namespace NanoFleet.Provisioning.Text
         /// </summary>
         public static bool EqualsText(byte[] data, int offset, int count, string text)
         {
+            // Each UTF-16 unit takes 1 to 3 UTF-8 bytes: most keys are told apart by length alone.
+            if (count < text.Length || count > 3 * text.Length)
+            {
+                return false;
+            }
+
             int end = offset + count;
             int at = offset;
             int i = 0;
@@ -183,6 +189,19 @@ namespace NanoFleet.Provisioning.Text
                 if (i >= text.Length)
                 {
                     return false;
+                }
+
+                byte b = data[at];
+                if (b < 0x80)
+                {
+                    if (text[i] != b)
+                    {
+                        return false;
+                    }
+
+                    at++;
+                    i++;
+                    continue;
                 }
 
                 at += DecodeCodePoint(data, at, end, out int codePoint);
