@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using NanoFleet.Hal;
 
@@ -39,6 +40,9 @@ namespace NanoFleet.Provisioning.Tests
 
         /// <summary>Connect results to return, oldest first; Success once they run out.</summary>
         public void QueueConnectResult(MqttConnectResult result) => _connectResults.Add(result);
+
+        /// <summary>Publishes that throw before the session answers normally (a HAL breaking its contract).</summary>
+        public int ThrowingPublishes { get; set; }
 
         /// <summary>When set, every connect returns this (used to keep a run busy).</summary>
         public bool AlwaysFailConnect { get; set; }
@@ -82,6 +86,12 @@ namespace NanoFleet.Provisioning.Tests
             if (!IsConnected)
             {
                 return HalStatus.Error;
+            }
+
+            if (ThrowingPublishes > 0)
+            {
+                ThrowingPublishes--;
+                throw new InvalidOperationException("socket closed under the publish");
             }
 
             Published.Add(topic);
