@@ -144,10 +144,16 @@ namespace NanoFleet.Provisioning
             }
 
             RunOutcome outcome = _finished ? _outcome : RunOutcome.Stopped;
+            if (outcome == RunOutcome.Stopped)
+            {
+                Disconnect(); // a half-provisioned claim session is of no use to anyone
+            }
+
             return new RunResult(outcome, _machine.Step, outcome == RunOutcome.Stopped ? null : _machine.Credentials);
         }
 
-        /// <summary>Asks <see cref="Run"/> to return after the action it is carrying out; safe from any thread.</summary>
+        /// <summary>Asks <see cref="Run"/> to return after the action it is carrying out (it then closes the
+        /// session and reports <see cref="RunOutcome.Stopped"/>); safe from any thread.</summary>
         public void Stop()
         {
             lock (_stopLock)

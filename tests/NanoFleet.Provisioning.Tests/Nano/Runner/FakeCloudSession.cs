@@ -41,6 +41,9 @@ namespace NanoFleet.Provisioning.Tests
         /// <summary>Connect results to return, oldest first; Success once they run out.</summary>
         public void QueueConnectResult(MqttConnectResult result) => _connectResults.Add(result);
 
+        /// <summary>When set, publishes are accepted but never answered (a silent service).</summary>
+        public bool Silent { get; set; }
+
         /// <summary>Publishes that throw before the session answers normally (a HAL breaking its contract).</summary>
         public int ThrowingPublishes { get; set; }
 
@@ -95,6 +98,11 @@ namespace NanoFleet.Provisioning.Tests
             }
 
             Published.Add(topic);
+            if (Silent)
+            {
+                return HalStatus.Success;
+            }
+
             if (topic.StartsWith("$aws/certificates/create-from-csr/"))
             {
                 Respond(topic + "/accepted", TestPayloads.CreateAccepted(3, false));

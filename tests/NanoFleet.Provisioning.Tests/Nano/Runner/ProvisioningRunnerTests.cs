@@ -142,6 +142,30 @@ namespace NanoFleet.Provisioning.Tests
         }
 
         [TestMethod]
+        public void Stop_WhileWaitingForTheService_ClosesTheSession()
+        {
+            _session.Silent = true;
+            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions().WithStepTimeout(60000));
+            runner.StepChanged += (sender, e) =>
+            {
+                if (e.Step == ProvisioningStep.RequestingCertificate)
+                {
+                    new Thread(() =>
+                    {
+                        Thread.Sleep(50);
+                        runner.Stop();
+                    }).Start();
+                }
+            };
+
+            RunResult result = runner.Run();
+
+            Assert.AreEqual((int)RunOutcome.Stopped, (int)result.Outcome);
+            Assert.AreEqual((int)ProvisioningStep.RequestingCertificate, (int)result.LastStep);
+            Assert.IsFalse(_session.IsConnected);
+        }
+
+        [TestMethod]
         public void Run_Twice_Throws()
         {
             ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions());
