@@ -20,7 +20,8 @@ namespace NanoFleet.Provisioning
                 if (_attempts < _options.MaxAttempts)
                 {
                     delay = Backoff.FullJitter(_attempts, _options.BackoffBaseMilliseconds, _options.BackoffCapMilliseconds, _random);
-                    actions.AddLog(LogLevel.Warning, step + FailureNames.Of(failure),
+                    _lastFailure = step + FailureNames.Of(failure);
+                    actions.AddLog(LogLevel.Warning, _lastFailure,
                         reason + "; retry " + _attempts + " of " + (_options.MaxAttempts - 1) + " in " + delay + " ms");
                     EnterBackoff(delay, actions);
                     return;
@@ -30,8 +31,8 @@ namespace NanoFleet.Provisioning
 
             // Permanent, or retries exhausted: start over from a fresh session after the long wait.
             delay = Backoff.Long(_options.PermanentFailureBackoffMilliseconds, _random);
-            string eventName = failure == FailureClass.Permanent ? step + FailureNames.Of(failure) : step + "RetriesExhausted";
-            actions.AddLog(LogLevel.Error, eventName, reason + (failure == FailureClass.Permanent ? "" : "; " + _attempts + " failures in a row")
+            _lastFailure = failure == FailureClass.Permanent ? step + FailureNames.Of(failure) : step + "RetriesExhausted";
+            actions.AddLog(LogLevel.Error, _lastFailure, reason + (failure == FailureClass.Permanent ? "" : "; " + _attempts + " failures in a row")
                 + "; next attempt in " + delay + " ms");
             _attempts = 0;
             if (_connected)

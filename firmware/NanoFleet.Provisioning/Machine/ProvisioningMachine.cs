@@ -52,6 +52,7 @@ namespace NanoFleet.Provisioning
         private int _timerId;
         private int _attempts;
         private int _credentialsRejected;
+        private string _lastFailure = "";
 
         // What the flow already holds; Advance() picks the next step from these.
         private MqttCredentials? _thingCredentials;
@@ -118,6 +119,9 @@ namespace NanoFleet.Provisioning
 
         /// <summary>True while a new certificate and its ownership token are held (between create and register).</summary>
         public bool HoldsCertificate => _certificateId != null;
+
+        /// <summary>The log event name of the latest failure, e.g. "RegisteringThingTransientFailure"; "" before any.</summary>
+        public string LastFailure => _lastFailure;
 
         /// <summary>The id of the timer whose expiry the machine acts on; earlier timers are ignored.</summary>
         public int CurrentTimerId => _timerId;

@@ -2,8 +2,9 @@ namespace NanoFleet.Provisioning
 {
     /// <summary>
     /// How the provisioning machine behaves: template, format, RegisterThing parameters, timeouts,
-    /// retry bounds and the token and credential policies. Immutable; made by
-    /// <see cref="ProvisioningOptionsBuilder"/>, which validates every value.
+    /// retry bounds and the token and credential policies. Made only by
+    /// <see cref="ProvisioningOptionsBuilder"/>, which validates every value; read-only after that
+    /// (the machine copies <see cref="Parameters"/> when it is constructed).
     /// </summary>
     public sealed class ProvisioningOptions
     {

@@ -25,7 +25,7 @@ namespace NanoFleet.Provisioning
     /// if (result.Outcome == RunOutcome.Operational) { /* use session as result.ThingName */ }
     /// </code>
     /// </example>
-    public sealed class ProvisioningRunner
+    public sealed partial class ProvisioningRunner
     {
         private readonly IMqttSession _session;
         private readonly IClock _clock;
@@ -144,10 +144,16 @@ namespace NanoFleet.Provisioning
             }
 
             RunOutcome outcome = _finished ? _outcome : RunOutcome.Stopped;
+            if (outcome == RunOutcome.Stopped)
+            {
+                Disconnect(); // a half-provisioned claim session is of no use to anyone
+            }
+
             return new RunResult(outcome, _machine.Step, outcome == RunOutcome.Stopped ? null : _machine.Credentials);
         }
 
-        /// <summary>Asks <see cref="Run"/> to return after the action it is carrying out; safe from any thread.</summary>
+        /// <summary>Asks <see cref="Run"/> to return after the action it is carrying out (it then closes the
+        /// session and reports <see cref="RunOutcome.Stopped"/>); safe from any thread.</summary>
         public void Stop()
         {
             lock (_stopLock)
@@ -168,23 +174,6 @@ namespace NanoFleet.Provisioning
                     return _stopRequested;
                 }
             }
-        }
-
-        private DeviceCredentials? LoadStoredCredentials()
-        {
-            var stored = new DeviceCredentials();
-            StoreStatus status = _store.Load(stored);
-            if (status == StoreStatus.Success)
-            {
-                return stored;
-            }
-
-            if (status != StoreStatus.NotFound)
-            {
-                _log.Log(LogLevel.Warning, "CredentialStoreUnreadable", "loading the device record failed; provisioning with the claim");
-            }
-
-            return null;
         }
 
         private ProvisioningEvent ToEvent(object item)
@@ -218,14 +207,10 @@ namespace NanoFleet.Provisioning
                     Subscribe(action.Topic!);
                     break;
                 case ProvisioningActionKind.Publish:
-                    if (_session.Publish(action.Topic!, action.Payload!, 0, action.PayloadCount) != HalStatus.Success)
-                    {
-                        _queue.Enqueue(ProvisioningEvent.PublishFailed("the session refused the publish"));
-                    }
-
+                    Publish(action.Topic!, action.Payload!, action.PayloadCount);
                     break;
                 case ProvisioningActionKind.Disconnect:
-                    _session.Disconnect();
+                    Disconnect();
                     break;
                 case ProvisioningActionKind.StartTimer:
                     _timerArmed = true;
@@ -233,19 +218,13 @@ namespace NanoFleet.Provisioning
                     _timerDeadline = _clock.MonotonicMilliseconds + action.DelayMilliseconds;
                     break;
                 case ProvisioningActionKind.CreateCsr:
-                    string privateKeyPem;
-                    string? csr = _csrSource!.CreateCsr(action.Text, out privateKeyPem);
-                    _queue.Enqueue(ProvisioningEvent.CsrCreated(csr, privateKeyPem));
+                    CreateCsr(action.Text);
                     break;
                 case ProvisioningActionKind.Persist:
-                    _queue.Enqueue(ProvisioningEvent.PersistCompleted(_store.Save(action.DeviceCredentials!)));
+                    _queue.Enqueue(ProvisioningEvent.PersistCompleted(Save(action.DeviceCredentials!)));
                     break;
                 case ProvisioningActionKind.MarkCredentialsBad:
-                    if (_store.MarkBad() == StoreStatus.Error)
-                    {
-                        _log.Log(LogLevel.Error, "MarkCredentialsBadFailed", "the store could not mark the device record bad");
-                    }
-
+                    MarkCredentialsBad();
                     break;
                 case ProvisioningActionKind.Reboot:
                     _finished = true;
@@ -256,33 +235,14 @@ namespace NanoFleet.Provisioning
                     _log.Log(action.Level, action.Text, action.Detail);
                     break;
                 case ProvisioningActionKind.StepChanged:
-                    StepChanged?.Invoke(this, new StepChangedEventArgs(action.Step, _machine.Attempts));
+                    StepChanged?.Invoke(this, new StepChangedEventArgs(action.Step, _machine.Attempts,
+                        action.Step == ProvisioningStep.BackingOff ? _machine.LastFailure : ""));
                     break;
                 case ProvisioningActionKind.BecameOperational:
                     _finished = true;
                     _outcome = RunOutcome.Operational;
                     BecameOperational?.Invoke(this, new BecameOperationalEventArgs(action.Text));
                     break;
-            }
-        }
-
-        private MqttConnectResult Connect(MqttCredentials credentials)
-        {
-            // A clean session each time: subscriptions from an earlier session are gone.
-            _session.Disconnect();
-            return _session.Connect(credentials);
-        }
-
-        private void Subscribe(string filter)
-        {
-            int packetId;
-            if (_session.Subscribe(filter, out packetId) == HalStatus.Success)
-            {
-                _subscriptions.Add(packetId, filter);
-            }
-            else
-            {
-                _queue.Enqueue(ProvisioningEvent.ConnectionLost("the session refused the subscribe"));
             }
         }
     }

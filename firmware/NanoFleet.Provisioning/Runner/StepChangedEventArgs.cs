@@ -9,10 +9,11 @@ namespace NanoFleet.Provisioning
     public sealed class StepChangedEventArgs : EventArgs
     {
         /// <summary>Creates the args.</summary>
-        public StepChangedEventArgs(ProvisioningStep step, int attempts)
+        public StepChangedEventArgs(ProvisioningStep step, int attempts, string failure)
         {
             Step = step;
             Attempts = attempts;
+            Failure = failure;
         }
 
         /// <summary>The new step.</summary>
@@ -23,5 +24,9 @@ namespace NanoFleet.Provisioning
 
         /// <summary>Transient failures in a row so far (0 on the happy path).</summary>
         public int Attempts { get; }
+
+        /// <summary>For <see cref="ProvisioningStep.BackingOff"/>: the failure that caused the wait, as its log event
+        /// name (e.g. "RegisteringThingTransientFailure", "RequestingCertificatePermanentFailure"); otherwise "".</summary>
+        public string Failure { get; }
     }
 }

@@ -326,6 +326,10 @@ namespace NanoFleet.Provisioning.Tests.Exploration
                     DropSession();
                     _pending.Enqueue(ProvisioningEvent.ConnectionLost("broker closed the session"));
                     break;
+                case FaultKind.PublishRefused:
+                    _inFlight.Clear(); // never sent
+                    _pending.Enqueue(ProvisioningEvent.PublishFailed("the session refused the publish"));
+                    break;
                 case FaultKind.Throttled: Deliver(Message(api, FpApiTopic.Rejected, _cloud.Rejected(429, "ThrottlingException", "Rate exceeded"))); break;
                 case FaultKind.ServerError: Deliver(Message(api, FpApiTopic.Rejected, _cloud.Rejected(500, "InternalFailure", "internal error"))); break;
                 case FaultKind.TokenInvalid: Deliver(Message(api, FpApiTopic.Rejected, _cloud.Rejected(400, "InvalidCertificateOwnershipToken", "Certificate ownership token is invalid."))); break;

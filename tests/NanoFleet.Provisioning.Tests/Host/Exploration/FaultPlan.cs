@@ -22,6 +22,8 @@ namespace NanoFleet.Provisioning.Tests.Exploration
         Timeout,
         /// <summary>The session drops (or the connect fails on the network).</summary>
         Disconnect,
+        /// <summary>The session refuses the publish (the runner's PublishFailed).</summary>
+        PublishRefused,
         /// <summary>429 ThrottlingException.</summary>
         Throttled,
         /// <summary>500 InternalFailure.</summary>
@@ -64,7 +66,7 @@ namespace NanoFleet.Provisioning.Tests.Exploration
             FaultPoint.CreateCsr => new[] { FaultKind.Timeout, FaultKind.Disconnect, FaultKind.Refused, FaultKind.Duplicate },
             FaultPoint.RequestCertificate or FaultPoint.RegisterThing => new[]
             {
-                FaultKind.Timeout, FaultKind.Disconnect, FaultKind.Throttled, FaultKind.ServerError, FaultKind.TokenInvalid,
+                FaultKind.Timeout, FaultKind.Disconnect, FaultKind.PublishRefused, FaultKind.Throttled, FaultKind.ServerError, FaultKind.TokenInvalid,
                 FaultKind.AccessDenied, FaultKind.UnknownTemplate, FaultKind.MalformedAccepted, FaultKind.MalformedRejected,
                 FaultKind.Duplicate, FaultKind.Stale, FaultKind.LateAfterTimeout,
             },

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using NanoFleet.Hal;
 
@@ -39,6 +40,12 @@ namespace NanoFleet.Provisioning.Tests
 
         /// <summary>Connect results to return, oldest first; Success once they run out.</summary>
         public void QueueConnectResult(MqttConnectResult result) => _connectResults.Add(result);
+
+        /// <summary>When set, publishes are accepted but never answered (a silent service).</summary>
+        public bool Silent { get; set; }
+
+        /// <summary>Publishes that throw before the session answers normally (a HAL breaking its contract).</summary>
+        public int ThrowingPublishes { get; set; }
 
         /// <summary>When set, every connect returns this (used to keep a run busy).</summary>
         public bool AlwaysFailConnect { get; set; }
@@ -84,7 +91,18 @@ namespace NanoFleet.Provisioning.Tests
                 return HalStatus.Error;
             }
 
+            if (ThrowingPublishes > 0)
+            {
+                ThrowingPublishes--;
+                throw new InvalidOperationException("socket closed under the publish");
+            }
+
             Published.Add(topic);
+            if (Silent)
+            {
+                return HalStatus.Success;
+            }
+
             if (topic.StartsWith("$aws/certificates/create-from-csr/"))
             {
                 Respond(topic + "/accepted", TestPayloads.CreateAccepted(3, false));

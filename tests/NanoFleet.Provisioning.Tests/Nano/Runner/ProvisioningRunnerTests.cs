@@ -116,6 +116,56 @@ namespace NanoFleet.Provisioning.Tests
         }
 
         [TestMethod]
+        public void Run_HalThrows_IsATransientFailureNotACrash()
+        {
+            _session.ThrowingPublishes = 1;
+            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5));
+            string failure = "";
+            runner.StepChanged += (sender, e) =>
+            {
+                if (e.Step == ProvisioningStep.BackingOff) failure = e.Failure;
+            };
+
+            RunResult result = runner.Run();
+
+            Assert.AreEqual((int)RunOutcome.RebootRequested, (int)result.Outcome);
+            Assert.AreEqual("RequestingCertificateTransientFailure", failure);
+            bool logged = false;
+            for (int i = 0; i < _log.Lines.Count; i++)
+            {
+                string line = (string)_log.Lines[i]!;
+                if (line.StartsWith("HalCallFailed: ")) logged = true;
+                Assert.DoesNotContains("socket closed", line); // the HAL's message is not logged, only its type
+            }
+
+            Assert.IsTrue(logged);
+        }
+
+        [TestMethod]
+        public void Stop_WhileWaitingForTheService_ClosesTheSession()
+        {
+            _session.Silent = true;
+            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions().WithStepTimeout(60000));
+            runner.StepChanged += (sender, e) =>
+            {
+                if (e.Step == ProvisioningStep.RequestingCertificate)
+                {
+                    new Thread(() =>
+                    {
+                        Thread.Sleep(50);
+                        runner.Stop();
+                    }).Start();
+                }
+            };
+
+            RunResult result = runner.Run();
+
+            Assert.AreEqual((int)RunOutcome.Stopped, (int)result.Outcome);
+            Assert.AreEqual((int)ProvisioningStep.RequestingCertificate, (int)result.LastStep);
+            Assert.IsFalse(_session.IsConnected);
+        }
+
+        [TestMethod]
         public void Run_Twice_Throws()
         {
             ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions());
