@@ -1,3 +1,5 @@
+using NanoFleet.Provisioning.Text;
+
 namespace NanoFleet.Provisioning.Storage
 {
     /// <summary>
@@ -62,12 +64,15 @@ namespace NanoFleet.Provisioning.Storage
                 text += ParameterPrefix + key + "=" + Escape(claim.Parameters.ValueAt(i)) + "\n";
             }
 
-            data = StorageUtf8.GetBytes(text);
-            if (data == null)
+            int length = Utf8.GetByteCount(text);
+            if (length == Utf8.Invalid)
             {
                 error = "a parameter value holds a lone UTF-16 surrogate";
                 return FpStatus.BadParameter;
             }
+
+            data = new byte[length];
+            Utf8.Encode(text, data, 0);
 
             return FpStatus.Success;
         }
@@ -78,7 +83,7 @@ namespace NanoFleet.Provisioning.Storage
         {
             error = "";
             string? text;
-            if (!StorageUtf8.TryDecode(data, offset, count, out text) || text == null)
+            if (!Utf8.TryDecode(data, offset, count, out text, out _) || text == null)
             {
                 error = "the config is not valid UTF-8";
                 return FpStatus.BadParameter;

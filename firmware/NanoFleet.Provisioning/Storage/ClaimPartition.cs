@@ -1,3 +1,4 @@
+using NanoFleet.Provisioning.Text;
 using NanoFleet.Hal;
 
 namespace NanoFleet.Provisioning.Storage
@@ -116,7 +117,7 @@ namespace NanoFleet.Provisioning.Storage
             error = "";
             int n = length;
             while (n > 0 && image[at + n - 1] == 0) n--; // PEM records carry a trailing NUL for mbedTLS
-            if (!StorageUtf8.TryDecode(image, at, n, out pem) || pem == null || pem.IndexOf("-----BEGIN ") < 0)
+            if (!Utf8.TryDecode(image, at, n, out pem, out _) || pem == null || pem.IndexOf("-----BEGIN ") < 0)
             {
                 pem = null;
                 error = "the " + what + " record is not PEM text";

@@ -1,3 +1,5 @@
+using NanoFleet.Provisioning.Text;
+
 namespace NanoFleet.Provisioning.Storage
 {
     /// <summary>
@@ -23,7 +25,7 @@ namespace NanoFleet.Provisioning.Storage
             string[] texts = { c.CertificateId, c.CertificatePem, c.PrivateKeyPem, c.ThingName, c.TemplateName };
             for (int i = 0; i < texts.Length; i++)
             {
-                int n = StorageUtf8.GetByteCount(texts[i]);
+                int n = Utf8.GetByteCount(texts[i]);
                 if (n < 0 || n > MaxField)
                 {
                     error = "field " + (i + 1) + " is " + (n < 0 ? "not valid UTF-16" : n + " bytes, over 65535");
@@ -37,8 +39,8 @@ namespace NanoFleet.Provisioning.Storage
             var map = c.DeviceConfiguration;
             for (int i = 0; i < map.Count; i++)
             {
-                int k = StorageUtf8.GetByteCount(map.KeyAt(i));
-                int v = StorageUtf8.GetByteCount(map.ValueAt(i));
+                int k = Utf8.GetByteCount(map.KeyAt(i));
+                int v = Utf8.GetByteCount(map.ValueAt(i));
                 if (k < 0 || v < 0 || 2 + k + v > MaxField)
                 {
                     error = "deviceConfiguration entry '" + map.KeyAt(i) + "' is too long or not valid UTF-16";
@@ -61,13 +63,13 @@ namespace NanoFleet.Provisioning.Storage
             at += FieldHeader + 8;
             for (int i = 0; i < map.Count; i++)
             {
-                int k = StorageUtf8.GetByteCount(map.KeyAt(i));
-                int v = StorageUtf8.GetByteCount(map.ValueAt(i));
+                int k = Utf8.GetByteCount(map.KeyAt(i));
+                int v = Utf8.GetByteCount(map.ValueAt(i));
                 body[at] = TagConfigEntry;
                 LittleEndian.WriteUInt16(body, at + 1, 2 + k + v);
                 LittleEndian.WriteUInt16(body, at + 3, k);
-                StorageUtf8.Encode(map.KeyAt(i), body, at + 5);
-                StorageUtf8.Encode(map.ValueAt(i), body, at + 5 + k);
+                Utf8.Encode(map.KeyAt(i), body, at + 5);
+                Utf8.Encode(map.ValueAt(i), body, at + 5 + k);
                 at += FieldHeader + 2 + k + v;
             }
 
@@ -131,8 +133,8 @@ namespace NanoFleet.Provisioning.Storage
                     if (length < 2) return false;
                     int k = LittleEndian.ReadUInt16(data, at);
                     string? key, val;
-                    if (2 + k > length || !StorageUtf8.TryDecode(data, at + 2, k, out key) ||
-                        !StorageUtf8.TryDecode(data, at + 2 + k, length - 2 - k, out val))
+                    if (2 + k > length || !Utf8.TryDecode(data, at + 2, k, out key, out _) ||
+                        !Utf8.TryDecode(data, at + 2 + k, length - 2 - k, out val, out _))
                     {
                         return false;
                     }
@@ -144,7 +146,7 @@ namespace NanoFleet.Provisioning.Storage
                 case TagPrivateKeyPem:
                 case TagThingName:
                 case TagTemplateName:
-                    if (!StorageUtf8.TryDecode(data, at, length, out text)) return false;
+                    if (!Utf8.TryDecode(data, at, length, out text, out _)) return false;
                     if (tag == TagCertificateId) c.CertificateId = text!;
                     else if (tag == TagCertificatePem) c.CertificatePem = text!;
                     else if (tag == TagPrivateKeyPem) c.PrivateKeyPem = text!;
@@ -159,7 +161,7 @@ namespace NanoFleet.Provisioning.Storage
         private static int PutText(byte[] body, int at, byte tag, string text)
         {
             body[at] = tag;
-            int n = StorageUtf8.Encode(text, body, at + FieldHeader);
+            int n = Utf8.Encode(text, body, at + FieldHeader);
             LittleEndian.WriteUInt16(body, at + 1, n);
             return at + FieldHeader + n;
         }

@@ -26,6 +26,7 @@ namespace NanoFleet.Hal.Host.Flash
         private readonly byte[] _data;
         private readonly long[] _eraseCounts;
         private readonly FileStream? _file;
+        private readonly object _gate = new(); // a virtual device's runner and its tests may share one chip
         private long _programCutAt;       // 0: none armed; otherwise cut once this many bytes have been programmed since arming
         private long _programmedSinceArm;
         private EraseCut? _eraseCut;
@@ -103,7 +104,10 @@ namespace NanoFleet.Hal.Host.Flash
         }
 
         /// <summary>A copy of the whole chip.</summary>
-        public byte[] Snapshot() => (byte[])_data.Clone();
+        public byte[] Snapshot()
+        {
+            lock (_gate) return (byte[])_data.Clone();
+        }
 
         /// <summary>Erases of sector <paramref name="sector"/> (address / 4096).</summary>
         public long EraseCount(int sector) => _eraseCounts[sector];
@@ -144,15 +148,32 @@ namespace NanoFleet.Hal.Host.Flash
         /// <returns>Success, BadParameter, OutOfBounds or PowerLost.</returns>
         public HalStatus Read(int address, byte[] buffer, int offset, int count)
         {
+            lock (_gate) return ReadLocked(address, buffer, offset, count);
+        }
+
+        /// <summary>Erases the sectors covering [address, address+count): both must be sector-aligned.</summary>
+        /// <returns>Success, Misaligned, OutOfBounds or PowerLost.</returns>
+        public HalStatus Erase(int address, int count)
+        {
+            lock (_gate) return EraseLocked(address, count);
+        }
+
+        /// <summary>Programs bytes: each target byte must only lose bits (old AND new == new).</summary>
+        /// <returns>Success, BadParameter, OutOfBounds, NotErased (nothing written) or PowerLost (a prefix written).</returns>
+        public HalStatus Program(int address, byte[] data, int offset, int count)
+        {
+            lock (_gate) return ProgramLocked(address, data, offset, count);
+        }
+
+        private HalStatus ReadLocked(int address, byte[] buffer, int offset, int count)
+        {
             var status = CheckRange(address, buffer, offset, count);
             if (status != HalStatus.Success) return status;
             Buffer.BlockCopy(_data, address, buffer, offset, count);
             return HalStatus.Success;
         }
 
-        /// <summary>Erases the sectors covering [address, address+count): both must be sector-aligned.</summary>
-        /// <returns>Success, Misaligned, OutOfBounds or PowerLost.</returns>
-        public HalStatus Erase(int address, int count)
+        private HalStatus EraseLocked(int address, int count)
         {
             if (IsPoweredOff) return HalStatus.PowerLost;
             if (address < 0 || count < 0 || (long)address + count > _data.Length) return HalStatus.OutOfBounds;
@@ -165,9 +186,7 @@ namespace NanoFleet.Hal.Host.Flash
             return HalStatus.Success;
         }
 
-        /// <summary>Programs bytes: each target byte must only lose bits (old AND new == new).</summary>
-        /// <returns>Success, BadParameter, OutOfBounds, NotErased (nothing written) or PowerLost (a prefix written).</returns>
-        public HalStatus Program(int address, byte[] data, int offset, int count)
+        private HalStatus ProgramLocked(int address, byte[] data, int offset, int count)
         {
             var status = CheckRange(address, data, offset, count);
             if (status != HalStatus.Success) return status;
@@ -194,7 +213,10 @@ namespace NanoFleet.Hal.Host.Flash
         }
 
         /// <inheritdoc />
-        public void Dispose() => _file?.Dispose();
+        public void Dispose()
+        {
+            lock (_gate) _file?.Dispose();
+        }
 
         private bool EraseSector(int address)
         {

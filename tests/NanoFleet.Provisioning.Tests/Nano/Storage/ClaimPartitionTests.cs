@@ -25,7 +25,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             Assert.AreEqual(18883, claim.EndpointPort);
             Assert.AreEqual("fleet-tpl", claim.TemplateName);
             Assert.AreEqual((int)FpFormat.Cbor, (int)claim.Format);
-            Assert.AreEqual("SN-1", claim.Parameters.Get("SerialNumber"));
+            Assert.AreEqual("SN-1", claim.Parameters.Get("SerialNumber") ?? "<missing>");
         }
 
         [TestMethod]
@@ -99,8 +99,8 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             Assert.AreEqual(claim.EndpointHost, back.EndpointHost);
             Assert.AreEqual(claim.TemplateName, back.TemplateName);
             Assert.AreEqual((int)FpFormat.Json, (int)back.Format);
-            Assert.AreEqual("line1\nline2\\end\r", back.Parameters.Get("SerialNumber"));
-            Assert.AreEqual("Z\u00fcrich \u2603 \ud83d\ude80", back.Parameters.Get("Site"));
+            Assert.AreEqual("line1\nline2\\end\r", back.Parameters.Get("SerialNumber") ?? "<missing>");
+            Assert.AreEqual("Z\u00fcrich \u2603 \ud83d\ude80", back.Parameters.Get("Site") ?? "<missing>");
         }
 
         [TestMethod]

@@ -56,7 +56,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             Assert.AreEqual("fleet-tpl", loaded.TemplateName);
             Assert.AreEqual(1764150000L, loaded.ProvisionedAtUnixSeconds);
             Assert.AreEqual(2, loaded.DeviceConfiguration.Count);
-            Assert.AreEqual("\u2603\ud83d\ude80", loaded.DeviceConfiguration.Get("Gr\u00fc\u00dfe"));
+            Assert.AreEqual("\u2603\ud83d\ude80", loaded.DeviceConfiguration.Get("Gr\u00fc\u00dfe") ?? "<missing>");
         }
 
         [TestMethod]
