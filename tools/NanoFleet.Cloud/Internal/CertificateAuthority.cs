@@ -16,6 +16,7 @@ namespace NanoFleet.Cloud.Internal
         private static readonly DateTimeOffset DeviceNotAfter = new(2049, 12, 31, 23, 59, 59, TimeSpan.Zero);
         private readonly ECDsa _caKey;
         private readonly X509SignatureGenerator _signer;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _verified = new(StringComparer.Ordinal);
 
         private CertificateAuthority(X509Certificate2 caCertificate, ECDsa caKey, X509Certificate2 serverCertificate)
         {
@@ -58,8 +59,31 @@ namespace NanoFleet.Cloud.Internal
             return new CertificateAuthority(ca, key, server);
         }
 
-        /// <summary>True when <paramref name="certificate"/> chains to this CA (and only this CA).</summary>
+        /// <summary>True when <paramref name="certificate"/> chains to this CA (and only this CA). Results are
+        /// cached by certificate id: a whole fleet connects with the same claim, and chain building is the
+        /// costliest part of a handshake after the key exchange.</summary>
         public bool Verifies(X509Certificate2 certificate)
+        {
+            string id = IdOf(certificate);
+            if (_verified.ContainsKey(id))
+            {
+                return true;
+            }
+
+            if (!BuildChain(certificate))
+            {
+                return false;
+            }
+
+            if (_verified.Count < 100_000)
+            {
+                _verified[id] = 0;
+            }
+
+            return true;
+        }
+
+        private bool BuildChain(X509Certificate2 certificate)
         {
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

@@ -16,6 +16,7 @@ namespace NanoFleet.Cloud.Internal
     internal sealed class ProvisioningService
     {
         private readonly EmulatorContext _context;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProvisioningTemplate> _parsed = new(StringComparer.Ordinal); // by body
 
         public ProvisioningService(EmulatorContext context)
         {
@@ -187,7 +188,7 @@ namespace NanoFleet.Cloud.Internal
             ProvisioningPlan plan;
             try
             {
-                plan = ProvisioningTemplate.Parse(template.Body).Evaluate(parameters, overrides, certificate.Id);
+                plan = _parsed.GetOrAdd(template.Body, ProvisioningTemplate.Parse).Evaluate(parameters, overrides, certificate.Id);
             }
             catch (InvalidTemplateException ex)
             {
