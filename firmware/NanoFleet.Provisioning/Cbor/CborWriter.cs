@@ -1,0 +1,120 @@
+using NanoFleet.Provisioning.Text;
+
+namespace NanoFleet.Provisioning.Cbor
+{
+    /// <summary>
+    /// A minimal CBOR writer (RFC 8949) for request payloads: definite-length maps with text keys
+    /// and values, always in the shortest head encoding (RFC 8949 §4.2.1 preferred serialization).
+    /// <para>
+    /// Unlike System.Formats.Cbor's writer it owns no growing buffer: it writes straight into a
+    /// caller-owned buffer, or — constructed without one — only counts. Callers measure, check the
+    /// room, then write, so nothing is allocated and nothing is half-written on a device whose heap
+    /// is tens of kilobytes (see <see cref="FpPayloadWriter"/>).
+    /// </para>
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var measure = new CborWriter(null, 0);
+    /// measure.WriteStartMap(1); measure.WriteTextString("k"); measure.WriteTextString("v");
+    /// // measure.BytesWritten == 5
+    /// </code>
+    /// </example>
+    public sealed class CborWriter : IMapWriter
+    {
+        private const int MajorTypeMap = 5;
+        private const int MajorTypeText = 3;
+
+        private readonly byte[]? _buffer;
+        private readonly int _start;
+        private int _at;
+
+        /// <summary>Writes at <paramref name="offset"/> of <paramref name="buffer"/>, or only counts when it is null.</summary>
+        /// <param name="buffer">Destination, already checked to be large enough, or null to measure.</param>
+        /// <param name="offset">Where to start.</param>
+        public CborWriter(byte[]? buffer, int offset)
+        {
+            _buffer = buffer;
+            _start = offset;
+            _at = offset;
+        }
+
+        /// <summary>Bytes produced so far.</summary>
+        public int BytesWritten => _at - _start;
+
+        /// <summary>False after a text string with a lone surrogate was given (it cannot be UTF-8).</summary>
+        public bool IsValid { get; private set; } = true;
+
+        /// <summary>Writes the head of a definite-length map of <paramref name="pairs"/> entries.</summary>
+        public void WriteStartMap(int pairs) => WriteHead(MajorTypeMap, pairs);
+
+        /// <summary>Nothing to write: maps are definite-length.</summary>
+        public void WriteEndMap()
+        {
+        }
+
+        /// <inheritdoc />
+        void IMapWriter.WriteKey(string key) => WriteTextString(key);
+
+        /// <inheritdoc />
+        void IMapWriter.WriteText(string value) => WriteTextString(value);
+
+        /// <summary>Writes a UTF-8 text string.</summary>
+        /// <param name="value">The text.</param>
+        public void WriteTextString(string value)
+        {
+            int length = Utf8.GetByteCount(value);
+            if (length < 0)
+            {
+                IsValid = false;
+                return;
+            }
+
+            WriteHead(MajorTypeText, length);
+            if (_buffer != null)
+            {
+                Utf8.Encode(value, _buffer, _at);
+            }
+
+            _at += length;
+        }
+
+        /// <summary>Writes a major type with its argument in the shortest form (RFC 8949 §3 and §4.2.1).</summary>
+        private void WriteHead(int majorType, int argument)
+        {
+            int type = majorType << 5;
+            if (argument < 24)
+            {
+                Put((byte)(type | argument));
+            }
+            else if (argument <= 0xFF)
+            {
+                Put((byte)(type | 24));
+                Put((byte)argument);
+            }
+            else if (argument <= 0xFFFF)
+            {
+                Put((byte)(type | 25));
+                Put((byte)(argument >> 8));
+                Put((byte)argument);
+            }
+            else
+            {
+                Put((byte)(type | 26));
+                Put((byte)(argument >> 24));
+                Put((byte)(argument >> 16));
+                Put((byte)(argument >> 8));
+                Put((byte)argument);
+            }
+        }
+
+        private void Put(byte b)
+        {
+            if (_buffer != null)
+            {
+                _buffer[_at] = b;
+            }
+
+            _at++;
+        }
+    }
+}

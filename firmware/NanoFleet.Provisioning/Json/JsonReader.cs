@@ -1,0 +1,703 @@
+using NanoFleet.Provisioning.Text;
+
+namespace NanoFleet.Provisioning.Json
+{
+    /// <summary>
+    /// A forward-only, validating JSON reader (RFC 8259) over a byte range, in the spirit of
+    /// coreJSON and Utf8JsonReader: it never throws on input, never allocates while reading (only
+    /// <see cref="TryGetString"/> allocates: the string itself), and keeps nesting in one
+    /// fixed array sized by the depth limit. The first problem stops it, with a kind and a byte offset
+    /// relative to the start of the range.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var r = new JsonReader(payload, 0, payload.Length, 8);
+    /// while (r.Read()) { if (r.TokenType == JsonTokenType.PropertyName &amp;&amp; r.ValueTextEquals("thingName")) { … } }
+    /// if (r.ErrorKind != FpReadErrorKind.None) { /* r.ErrorOffset says where */ }
+    /// </code>
+    /// </example>
+    public sealed class JsonReader
+    {
+        /// <summary>Hard ceiling for the depth array whatever the caller asks for.</summary>
+        public const int DepthCeiling = 64;
+
+        private const int ExpectValue = 0;
+        private const int ExpectValueOrEnd = 1;
+        private const int ExpectPropertyOrEnd = 2;
+        private const int ExpectProperty = 3;
+        private const int ExpectCommaOrEnd = 4;
+        private const int ExpectEndOfInput = 5;
+
+        private readonly byte[] _data;
+        private readonly int _start;
+        private readonly int _end;
+        private readonly bool[] _isObject;
+        private int _pos;
+        private int _depth;
+        private int _expect;
+        private int _valueStart;
+        private int _valueLength;
+        private int _valueChars;
+        private bool _valueHasEscapes;
+
+        /// <summary>Reads <paramref name="count"/> bytes from <paramref name="offset"/>; the caller has checked the range.</summary>
+        /// <param name="data">The JSON bytes (UTF-8).</param>
+        /// <param name="offset">First byte.</param>
+        /// <param name="count">Number of bytes.</param>
+        /// <param name="maxDepth">Deepest nesting allowed (clamped to 1..<see cref="DepthCeiling"/>).</param>
+        public JsonReader(byte[] data, int offset, int count, int maxDepth)
+        {
+            _data = data;
+            _start = offset;
+            _end = offset + count;
+            _pos = offset;
+            _isObject = new bool[maxDepth < 1 ? 1 : maxDepth > DepthCeiling ? DepthCeiling : maxDepth];
+        }
+
+        /// <summary>The current token.</summary>
+        public JsonTokenType TokenType { get; private set; }
+
+        /// <summary>Containers open around the current position (1 inside the top-level object).</summary>
+        public int CurrentDepth => _depth;
+
+        /// <summary>The first error met, or <see cref="FpReadErrorKind.None"/>.</summary>
+        public FpReadErrorKind ErrorKind { get; private set; }
+
+        /// <summary>Byte offset of the error, relative to the start of the range; -1 without error.</summary>
+        public int ErrorOffset { get; private set; } = -1;
+
+        /// <summary>Offset of the current token, relative to the start of the range.</summary>
+        public int TokenOffset { get; private set; }
+
+        /// <summary>
+        /// Moves to the next token. Returns false at the clean end of the input (<see cref="ErrorKind"/>
+        /// stays None) or on the first error (and on every call after it).
+        /// </summary>
+        public bool Read()
+        {
+            if (ErrorKind != FpReadErrorKind.None)
+            {
+                return false;
+            }
+
+            SkipWhitespace();
+            if (_expect == ExpectEndOfInput)
+            {
+                TokenType = JsonTokenType.None;
+                return _pos < _end ? Fail(FpReadErrorKind.TrailingData, _pos) : false;
+            }
+
+            if (_pos >= _end)
+            {
+                return Fail(FpReadErrorKind.Truncated, _pos);
+            }
+
+            byte c = _data[_pos];
+            if (_expect == ExpectCommaOrEnd)
+            {
+                if (c == (_isObject[_depth - 1] ? (byte)'}' : (byte)']'))
+                {
+                    return EndContainer();
+                }
+
+                if (c != ',')
+                {
+                    return Fail(FpReadErrorKind.Syntax, _pos);
+                }
+
+                _pos++;
+                _expect = _isObject[_depth - 1] ? ExpectProperty : ExpectValue;
+                SkipWhitespace();
+                if (_pos >= _end)
+                {
+                    return Fail(FpReadErrorKind.Truncated, _pos);
+                }
+
+                c = _data[_pos];
+            }
+
+            if (_expect == ExpectPropertyOrEnd || _expect == ExpectProperty)
+            {
+                if (c == '}' && _expect == ExpectPropertyOrEnd)
+                {
+                    return EndContainer();
+                }
+
+                return c == '"' ? ReadPropertyName() : Fail(FpReadErrorKind.Syntax, _pos);
+            }
+
+            if (c == ']' && _expect == ExpectValueOrEnd)
+            {
+                return EndContainer();
+            }
+
+            return ReadValue(c);
+        }
+
+        /// <summary>
+        /// From a property name, skips its value; from a start token, skips to its end token; on any
+        /// other token does nothing. Bounded by the same depth limit as <see cref="Read"/>.
+        /// </summary>
+        /// <returns>False on error.</returns>
+        public bool Skip()
+        {
+            if (TokenType == JsonTokenType.PropertyName && !Read())
+            {
+                return false;
+            }
+
+            if (TokenType != JsonTokenType.StartObject && TokenType != JsonTokenType.StartArray)
+            {
+                return ErrorKind == FpReadErrorKind.None;
+            }
+
+            int depth = _depth - 1;
+            while (Read())
+            {
+                if (_depth == depth)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the current string or property name equals <paramref name="text"/> (ordinal),
+        /// compared without allocating unless the token contains escapes.
+        /// </summary>
+        public bool ValueTextEquals(string text)
+        {
+            if (TokenType != JsonTokenType.String && TokenType != JsonTokenType.PropertyName)
+            {
+                return false;
+            }
+
+            if (_valueHasEscapes)
+            {
+                return TryGetString(out string value) && value == text;
+            }
+
+            if (_valueChars != text.Length)
+            {
+                return false;
+            }
+
+            return Utf8.EqualsText(_data, _valueStart, _valueLength, text);
+        }
+
+        /// <summary>Decodes the current string or property name (escapes included).</summary>
+        /// <returns>False when the token is not a string.</returns>
+        public bool TryGetString(out string value)
+        {
+            value = "";
+            if (TokenType != JsonTokenType.String && TokenType != JsonTokenType.PropertyName)
+            {
+                return false;
+            }
+
+            if (_valueChars == 0)
+            {
+                return true;
+            }
+
+            lock (ScratchChars.Gate)
+            {
+                char[] chars = ScratchChars.Get(_valueChars);
+                if (!_valueHasEscapes)
+                {
+                    Utf8.DecodeInto(_data, _valueStart, _valueLength, chars, 0);
+                }
+                else
+                {
+                    DecodeEscaped(chars);
+                }
+
+                value = new string(chars, 0, _valueChars);
+            }
+
+            return true;
+        }
+
+        /// <summary>The current number as an <see cref="int"/>.</summary>
+        /// <returns>False unless the token is an integer (no fraction or exponent) within range.</returns>
+        public bool TryGetInt32(out int value)
+        {
+            value = 0;
+            if (TokenType != JsonTokenType.Number)
+            {
+                return false;
+            }
+
+            int at = _valueStart;
+            int end = _valueStart + _valueLength;
+            bool negative = _data[at] == '-';
+            if (negative)
+            {
+                at++;
+            }
+
+            // Accumulate negatively so int.MinValue fits.
+            int n = 0;
+            for (; at < end; at++)
+            {
+                int digit = _data[at] - '0';
+                if (digit < 0 || digit > 9 || n < (int.MinValue + digit) / 10)
+                {
+                    return false;
+                }
+
+                n = (n * 10) - digit;
+            }
+
+            if (!negative && n == int.MinValue)
+            {
+                return false;
+            }
+
+            value = negative ? n : -n;
+            return true;
+        }
+
+        private bool ReadValue(byte c)
+        {
+            TokenOffset = _pos - _start;
+            switch (c)
+            {
+                case (byte)'{':
+                    return StartContainer(true);
+                case (byte)'[':
+                    return StartContainer(false);
+                case (byte)'"':
+                    if (!ScanString())
+                    {
+                        return false;
+                    }
+
+                    TokenType = JsonTokenType.String;
+                    break;
+                case (byte)'t':
+                    if (!ScanLiteral("true"))
+                    {
+                        return false;
+                    }
+
+                    TokenType = JsonTokenType.True;
+                    break;
+                case (byte)'f':
+                    if (!ScanLiteral("false"))
+                    {
+                        return false;
+                    }
+
+                    TokenType = JsonTokenType.False;
+                    break;
+                case (byte)'n':
+                    if (!ScanLiteral("null"))
+                    {
+                        return false;
+                    }
+
+                    TokenType = JsonTokenType.Null;
+                    break;
+                default:
+                    if (c != '-' && (c < '0' || c > '9'))
+                    {
+                        return Fail(FpReadErrorKind.Syntax, _pos);
+                    }
+
+                    if (!ScanNumber())
+                    {
+                        return false;
+                    }
+
+                    TokenType = JsonTokenType.Number;
+                    break;
+            }
+
+            AfterValue();
+            return true;
+        }
+
+        private bool ReadPropertyName()
+        {
+            TokenOffset = _pos - _start;
+            if (!ScanString())
+            {
+                return false;
+            }
+
+            SkipWhitespace();
+            if (_pos >= _end)
+            {
+                return Fail(FpReadErrorKind.Truncated, _pos);
+            }
+
+            if (_data[_pos] != ':')
+            {
+                return Fail(FpReadErrorKind.Syntax, _pos);
+            }
+
+            _pos++;
+            _expect = ExpectValue;
+            TokenType = JsonTokenType.PropertyName;
+            return true;
+        }
+
+        private bool StartContainer(bool isObject)
+        {
+            if (_depth == _isObject.Length)
+            {
+                return Fail(FpReadErrorKind.TooDeep, _pos);
+            }
+
+            _isObject[_depth++] = isObject;
+            _pos++;
+            _expect = isObject ? ExpectPropertyOrEnd : ExpectValueOrEnd;
+            TokenType = isObject ? JsonTokenType.StartObject : JsonTokenType.StartArray;
+            return true;
+        }
+
+        private bool EndContainer()
+        {
+            TokenOffset = _pos - _start;
+            _depth--;
+            TokenType = _isObject[_depth] ? JsonTokenType.EndObject : JsonTokenType.EndArray;
+            _pos++;
+            AfterValue();
+            return true;
+        }
+
+        private void AfterValue()
+        {
+            _expect = _depth == 0 ? ExpectEndOfInput : ExpectCommaOrEnd;
+        }
+
+        /// <summary>
+        /// Validates a string from its opening quote: escapes, surrogate pairs in \u escapes, raw
+        /// control characters and UTF-8. Records where its content is and how many UTF-16 units it
+        /// decodes to, so <see cref="TryGetString"/> allocates exactly once.
+        /// </summary>
+        private bool ScanString()
+        {
+            int at = _pos + 1;
+            _valueStart = at;
+            _valueHasEscapes = false;
+            int chars = 0;
+            while (true)
+            {
+                if (at >= _end)
+                {
+                    return Fail(FpReadErrorKind.Truncated, at);
+                }
+
+                byte b = _data[at];
+                if (b == '"')
+                {
+                    break;
+                }
+
+                if (b < 0x20)
+                {
+                    return Fail(FpReadErrorKind.Syntax, at);
+                }
+
+                if (b == '\\')
+                {
+                    _valueHasEscapes = true;
+                    int length = ScanEscape(at, out int units);
+                    if (length == 0)
+                    {
+                        return false;
+                    }
+
+                    at += length;
+                    chars += units;
+                }
+                else if (b < 0x80)
+                {
+                    at++;
+                    chars++;
+                }
+                else
+                {
+                    int length = Utf8.DecodeCodePoint(_data, at, _end, out int codePoint);
+                    if (length == 0)
+                    {
+                        return Fail(FpReadErrorKind.InvalidUtf8, at);
+                    }
+
+                    at += length;
+                    chars += Utf8.CharCount(codePoint);
+                }
+            }
+
+            _valueLength = at - _valueStart;
+            _valueChars = chars;
+            _pos = at + 1;
+            return true;
+        }
+
+        /// <summary>Validates the escape at <paramref name="at"/>; returns its byte length (0 on error, already recorded).</summary>
+        private int ScanEscape(int at, out int units)
+        {
+            units = 1;
+            if (at + 1 >= _end)
+            {
+                Fail(FpReadErrorKind.Truncated, _end);
+                return 0;
+            }
+
+            byte e = _data[at + 1];
+            if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't')
+            {
+                return 2;
+            }
+
+            if (e != 'u')
+            {
+                Fail(FpReadErrorKind.Syntax, at + 1);
+                return 0;
+            }
+
+            int unit = ReadHex4(at + 2);
+            if (unit < 0)
+            {
+                return 0;
+            }
+
+            if (unit >= 0xDC00 && unit <= 0xDFFF)
+            {
+                Fail(FpReadErrorKind.InvalidUtf8, at);
+                return 0;
+            }
+
+            if (unit < 0xD800 || unit > 0xDBFF)
+            {
+                return 6;
+            }
+
+            // A high surrogate must be followed by an escaped low surrogate.
+            if (at + 7 < _end && (_data[at + 6] != '\\' || _data[at + 7] != 'u'))
+            {
+                Fail(FpReadErrorKind.InvalidUtf8, at);
+                return 0;
+            }
+
+            int low = ReadHex4(at + 8);
+            if (low < 0)
+            {
+                return 0;
+            }
+
+            if (low < 0xDC00 || low > 0xDFFF)
+            {
+                Fail(FpReadErrorKind.InvalidUtf8, at);
+                return 0;
+            }
+
+            units = 2;
+            return 12;
+        }
+
+        /// <summary>Four hex digits at <paramref name="at"/>, or -1 (error recorded).</summary>
+        private int ReadHex4(int at)
+        {
+            int value = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                if (at + i >= _end)
+                {
+                    Fail(FpReadErrorKind.Truncated, _end);
+                    return -1;
+                }
+
+                int digit = HexValue(_data[at + i]);
+                if (digit < 0)
+                {
+                    Fail(FpReadErrorKind.Syntax, at + i);
+                    return -1;
+                }
+
+                value = (value << 4) | digit;
+            }
+
+            return value;
+        }
+
+        private static int HexValue(byte b)
+        {
+            if (b >= '0' && b <= '9')
+            {
+                return b - '0';
+            }
+
+            if (b >= 'a' && b <= 'f')
+            {
+                return b - 'a' + 10;
+            }
+
+            return b >= 'A' && b <= 'F' ? b - 'A' + 10 : -1;
+        }
+
+        /// <summary>Decodes a string already validated by <see cref="ScanString"/>.</summary>
+        private void DecodeEscaped(char[] chars)
+        {
+            int at = _valueStart;
+            int end = _valueStart + _valueLength;
+            int to = 0;
+            while (at < end)
+            {
+                byte b = _data[at];
+                if (b != '\\')
+                {
+                    if (b < 0x80)
+                    {
+                        chars[to++] = (char)b;
+                        at++;
+                    }
+                    else
+                    {
+                        at += Utf8.DecodeCodePoint(_data, at, end, out int codePoint);
+                        to += Utf8.PutChars(codePoint, chars, to);
+                    }
+
+                    continue;
+                }
+
+                byte e = _data[at + 1];
+                switch (e)
+                {
+                    case (byte)'b': chars[to++] = '\b'; break;
+                    case (byte)'f': chars[to++] = '\f'; break;
+                    case (byte)'n': chars[to++] = '\n'; break;
+                    case (byte)'r': chars[to++] = '\r'; break;
+                    case (byte)'t': chars[to++] = '\t'; break;
+                    case (byte)'u':
+                        // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
+                        chars[to++] = (char)ReadHex4(at + 2);
+                        at += 6;
+                        continue;
+                    default: chars[to++] = (char)e; break;
+                }
+
+                at += 2;
+            }
+        }
+
+        private bool ScanLiteral(string literal)
+        {
+            for (int i = 0; i < literal.Length; i++)
+            {
+                if (_pos + i >= _end)
+                {
+                    return Fail(FpReadErrorKind.Truncated, _end);
+                }
+
+                if (_data[_pos + i] != literal[i])
+                {
+                    return Fail(FpReadErrorKind.Syntax, _pos + i);
+                }
+            }
+
+            _pos += literal.Length;
+            return true;
+        }
+
+        /// <summary>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+        private bool ScanNumber()
+        {
+            int at = _pos;
+            _valueStart = at;
+            if (_data[at] == '-')
+            {
+                at++;
+            }
+
+            if (at >= _end)
+            {
+                return Fail(FpReadErrorKind.Truncated, at);
+            }
+
+            if (_data[at] == '0')
+            {
+                at++;
+            }
+            else if (!ScanDigits(ref at))
+            {
+                return false;
+            }
+
+            if (at < _end && _data[at] == '.')
+            {
+                at++;
+                if (!ScanDigits(ref at))
+                {
+                    return false;
+                }
+            }
+
+            if (at < _end && (_data[at] == 'e' || _data[at] == 'E'))
+            {
+                at++;
+                if (at < _end && (_data[at] == '+' || _data[at] == '-'))
+                {
+                    at++;
+                }
+
+                if (!ScanDigits(ref at))
+                {
+                    return false;
+                }
+            }
+
+            _valueLength = at - _valueStart;
+            _pos = at;
+            return true;
+        }
+
+        /// <summary>One or more digits.</summary>
+        private bool ScanDigits(ref int at)
+        {
+            if (at >= _end)
+            {
+                return Fail(FpReadErrorKind.Truncated, at);
+            }
+
+            if (_data[at] < '0' || _data[at] > '9')
+            {
+                return Fail(FpReadErrorKind.Syntax, at);
+            }
+
+            while (at < _end && _data[at] >= '0' && _data[at] <= '9')
+            {
+                at++;
+            }
+
+            return true;
+        }
+
+        private void SkipWhitespace()
+        {
+            while (_pos < _end)
+            {
+                byte b = _data[_pos];
+                if (b != ' ' && b != '\t' && b != '\n' && b != '\r')
+                {
+                    return;
+                }
+
+                _pos++;
+            }
+        }
+
+        private bool Fail(FpReadErrorKind kind, int at)
+        {
+            ErrorKind = kind;
+            ErrorOffset = at - _start;
+            TokenType = JsonTokenType.None;
+            return false;
+        }
+    }
+}

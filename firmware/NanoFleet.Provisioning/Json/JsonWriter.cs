@@ -1,0 +1,167 @@
+using NanoFleet.Provisioning.Text;
+
+namespace NanoFleet.Provisioning.Json
+{
+    /// <summary>
+    /// A minimal forward-only JSON writer for flat request objects (string members and one level of
+    /// nested string maps). It writes into a caller-owned buffer, or — constructed without one —
+    /// only counts, so callers measure first and never write half a payload (the Fleet-Provisioning
+    /// library's "length first" rule). It allocates nothing.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var measure = new JsonWriter(null, 0);
+    /// Compose(measure);                     // measure.BytesWritten is the size needed
+    /// var write = new JsonWriter(buffer, offset);
+    /// Compose(write);                       // now written for real
+    /// </code>
+    /// </example>
+    public sealed class JsonWriter : IMapWriter
+    {
+        private readonly byte[]? _buffer;
+        private readonly int _start;
+        private int _at;
+        private bool _needComma;
+
+        /// <summary>Writes at <paramref name="offset"/> of <paramref name="buffer"/>, or only counts when it is null.</summary>
+        /// <param name="buffer">Destination, already checked to be large enough, or null to measure.</param>
+        /// <param name="offset">Where to start.</param>
+        public JsonWriter(byte[]? buffer, int offset)
+        {
+            _buffer = buffer;
+            _start = offset;
+            _at = offset;
+        }
+
+        /// <summary>Bytes produced so far.</summary>
+        public int BytesWritten => _at - _start;
+
+        /// <summary>False after a string with a lone surrogate was given (it cannot be UTF-8).</summary>
+        public bool IsValid { get; private set; } = true;
+
+        /// <summary>Writes '{'.</summary>
+        public void WriteStartObject()
+        {
+            Separate();
+            Put((byte)'{');
+            _needComma = false;
+        }
+
+        /// <summary>Writes '}'.</summary>
+        public void WriteEndObject()
+        {
+            Put((byte)'}');
+            _needComma = true;
+        }
+
+        /// <summary>Writes <c>"name":</c> (with a comma before it when needed).</summary>
+        /// <param name="name">The member name.</param>
+        public void WritePropertyName(string name)
+        {
+            Separate();
+            WriteQuoted(name);
+            Put((byte)':');
+            _needComma = false;
+        }
+
+        /// <summary>Writes a string value, escaped.</summary>
+        /// <param name="value">The value.</param>
+        public void WriteStringValue(string value)
+        {
+            Separate();
+            WriteQuoted(value);
+            _needComma = true;
+        }
+
+        /// <inheritdoc />
+        void IMapWriter.WriteStartMap(int pairs) => WriteStartObject();
+
+        /// <inheritdoc />
+        void IMapWriter.WriteKey(string key) => WritePropertyName(key);
+
+        /// <inheritdoc />
+        void IMapWriter.WriteText(string value) => WriteStringValue(value);
+
+        /// <inheritdoc />
+        void IMapWriter.WriteEndMap() => WriteEndObject();
+
+        private void Separate()
+        {
+            if (_needComma)
+            {
+                Put((byte)',');
+            }
+        }
+
+        /// <summary>
+        /// Escapes per RFC 8259: quote, backslash and control characters; everything else as UTF-8.
+        /// '\n' gets its short form because PEM values are full of it.
+        /// </summary>
+        private void WriteQuoted(string value)
+        {
+            Put((byte)'"');
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                switch (c)
+                {
+                    case '"': Put((byte)'\\'); Put((byte)'"'); break;
+                    case '\\': Put((byte)'\\'); Put((byte)'\\'); break;
+                    case '\n': Put((byte)'\\'); Put((byte)'n'); break;
+                    case '\r': Put((byte)'\\'); Put((byte)'r'); break;
+                    case '\t': Put((byte)'\\'); Put((byte)'t'); break;
+                    case '\b': Put((byte)'\\'); Put((byte)'b'); break;
+                    case '\f': Put((byte)'\\'); Put((byte)'f'); break;
+                    default:
+                        if (c < 0x20)
+                        {
+                            Put((byte)'\\');
+                            Put((byte)'u');
+                            Put((byte)'0');
+                            Put((byte)'0');
+                            Put(HexDigit(c >> 4));
+                            Put(HexDigit(c & 0xF));
+                        }
+                        else if (c < 0x80)
+                        {
+                            Put((byte)c);
+                        }
+                        else
+                        {
+                            i = PutNonAscii(value, i);
+                        }
+
+                        break;
+                }
+            }
+
+            Put((byte)'"');
+        }
+
+        /// <summary>Writes the UTF-8 of the character (or surrogate pair) at <paramref name="i"/>; returns the last index used.</summary>
+        private int PutNonAscii(string value, int i)
+        {
+            int codePoint = Utf8.ReadCodePoint(value, ref i);
+            if (codePoint < 0)
+            {
+                IsValid = false;
+                return i;
+            }
+
+            _at += _buffer == null ? Utf8.EncodedLength(codePoint) : Utf8.WriteCodePoint(codePoint, _buffer, _at);
+            return i;
+        }
+
+        private static byte HexDigit(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
+
+        private void Put(byte b)
+        {
+            if (_buffer != null)
+            {
+                _buffer[_at] = b;
+            }
+
+            _at++;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using NanoFleet.Hal;
+
+namespace NanoFleet.Provisioning
+{
+    // Responses of the provisioning API. AWS's responses carry no request id, so the machine keeps
+    // one request in flight per API and acts only on a response to the request it is waiting for.
+    public sealed partial class ProvisioningMachine
+    {
+        private void OnMessageReceived(ProvisioningEvent e, ActionList actions)
+        {
+            string? topic = e.Topic;
+            bool accepted = topic == _createAcceptedTopic || topic == _registerAcceptedTopic;
+            bool isCreate = topic == _createAcceptedTopic || topic == _createRejectedTopic;
+            bool isRegister = topic == _registerAcceptedTopic || topic == _registerRejectedTopic;
+            if (!isCreate && !isRegister)
+            {
+                actions.AddLog(LogLevel.Warning, "UnexpectedMessageIgnored", "message on " + topic);
+                return;
+            }
+
+            ProvisioningStep waitingIn = isCreate ? ProvisioningStep.RequestingCertificate : ProvisioningStep.RegisteringThing;
+            if (_step != waitingIn)
+            {
+                // Already past this API (a duplicate) or not asking it anything (stale, e.g. a reply to a timed-out request).
+                bool past = isCreate ? _certificateId != null || _credentials != null : _credentials != null;
+                actions.AddLog(LogLevel.Warning, past ? "DuplicateResponseIgnored" : "StaleResponseIgnored",
+                    topic + " while " + ProvisioningNames.Of(_step));
+                return;
+            }
+
+            byte[] payload = e.Payload ?? new byte[0];
+            if (!accepted)
+            {
+                OnRejected(payload, e.PayloadOffset, e.PayloadCount, actions);
+            }
+            else if (isCreate)
+            {
+                OnCreateAccepted(e, payload, actions);
+            }
+            else
+            {
+                OnRegisterAccepted(e, payload, actions);
+            }
+        }
+
+        private void OnCreateAccepted(ProvisioningEvent e, byte[] payload, ActionList actions)
+        {
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(_options.Format, payload, e.PayloadOffset, e.PayloadCount,
+                FpReaderOptions.Default, !_useCsr, _createAccepted, _readError);
+            if (status != FpStatus.Success)
+            {
+                Fail(FailureClass.Transient, "malformed accepted response: " + _readError, actions);
+                return;
+            }
+
+            _certificateId = _createAccepted.CertificateId;
+            _certificatePem = _createAccepted.CertificatePem;
+            _privateKeyPem = _useCsr ? _csrPrivateKeyPem : _createAccepted.PrivateKey;
+            _ownershipToken = _createAccepted.CertificateOwnershipToken;
+            _tokenReceivedAt = e.AtMilliseconds;
+            _attempts = 0;
+            actions.AddLog(LogLevel.Info, "CertificateCreated", _createAccepted.ToString());
+            Advance(e, actions);
+        }
+
+        private void OnRegisterAccepted(ProvisioningEvent e, byte[] payload, ActionList actions)
+        {
+            FpStatus status = FpPayloadReader.ReadRegisterThingAccepted(_options.Format, payload, e.PayloadOffset, e.PayloadCount,
+                FpReaderOptions.Default, _registerAccepted, _readError);
+            if (status != FpStatus.Success)
+            {
+                Fail(FailureClass.Transient, "malformed accepted response: " + _readError, actions);
+                return;
+            }
+
+            var credentials = new DeviceCredentials
+            {
+                CertificateId = _certificateId!,
+                CertificatePem = _certificatePem!,
+                PrivateKeyPem = _privateKeyPem ?? "",
+                ThingName = _registerAccepted.ThingName,
+                TemplateName = _options.TemplateName,
+                ProvisionedAtUnixSeconds = e.AtUnixSeconds,
+            };
+            StringMap configuration = _registerAccepted.DeviceConfiguration;
+            for (int i = 0; i < configuration.Count; i++)
+            {
+                credentials.DeviceConfiguration.Set(configuration.KeyAt(i), configuration.ValueAt(i));
+            }
+
+            if (!credentials.IsComplete)
+            {
+                // E.g. a template without a thing resource answers without a thingName (reference §6.7).
+                Fail(FailureClass.Permanent, "RegisterThing accepted without a thing name; does the template create a thing?", actions);
+                return;
+            }
+
+            _credentials = credentials;
+            _ownershipToken = null; // spent; hold no secret longer than needed
+            _attempts = 0;
+            actions.AddLog(LogLevel.Info, "ThingRegistered", _registerAccepted.ToString());
+            Advance(e, actions);
+        }
+
+        private void OnRejected(byte[] payload, int offset, int count, ActionList actions)
+        {
+            FpStatus status = FpPayloadReader.ReadErrorResponse(_options.Format, payload, offset, count, FpReaderOptions.Default, _errorResponse, _readError);
+            if (status != FpStatus.Success)
+            {
+                Fail(FailureClass.Transient, "malformed rejected response: " + _readError, actions);
+                return;
+            }
+
+            FailureClass failure = FailureClassifier.Classify(_errorResponse);
+            if (failure == FailureClass.TokenInvalid && _step != ProvisioningStep.RegisteringThing)
+            {
+                failure = FailureClass.Transient; // the create APIs take no token
+            }
+
+            Fail(failure, "rejected " + _errorResponse.StatusCode + " " + _errorResponse.ErrorCode + ": " + Redact(_errorResponse.ErrorMessage), actions);
+        }
+
+        /// <summary>The service's message, unless it quotes one of our secrets.</summary>
+        private string Redact(string message)
+        {
+            if (ContainsSecret(message, _ownershipToken) || ContainsSecret(message, _privateKeyPem) || ContainsSecret(message, _claim.PrivateKeyPem))
+            {
+                return "(message withheld: it quotes a secret)";
+            }
+
+            return message.Length > 200 ? message.Substring(0, 200) + "..." : message;
+        }
+
+        private static bool ContainsSecret(string text, string? secret) => secret != null && secret.Length > 0 && text.IndexOf(secret) >= 0;
+    }
+}

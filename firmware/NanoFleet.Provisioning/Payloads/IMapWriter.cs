@@ -1,0 +1,27 @@
+namespace NanoFleet.Provisioning
+{
+    /// <summary>
+    /// What the request payloads need from an encoder: maps of text keys to text values (or to a
+    /// nested map). JSON and CBOR writers both provide it, so each request is composed once.
+    /// </summary>
+    public interface IMapWriter
+    {
+        /// <summary>Bytes produced so far.</summary>
+        int BytesWritten { get; }
+
+        /// <summary>False once a string that cannot be encoded (a lone surrogate) was given.</summary>
+        bool IsValid { get; }
+
+        /// <summary>Starts a map of <paramref name="pairs"/> entries (CBOR needs the count up front).</summary>
+        void WriteStartMap(int pairs);
+
+        /// <summary>Writes a key.</summary>
+        void WriteKey(string key);
+
+        /// <summary>Writes a text value.</summary>
+        void WriteText(string value);
+
+        /// <summary>Ends the current map.</summary>
+        void WriteEndMap();
+    }
+}

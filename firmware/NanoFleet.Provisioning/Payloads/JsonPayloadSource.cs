@@ -1,0 +1,104 @@
+using NanoFleet.Provisioning.Json;
+
+namespace NanoFleet.Provisioning
+{
+    /// <summary><see cref="IPayloadSource"/> over a <see cref="JsonReader"/>.</summary>
+    internal sealed class JsonPayloadSource : IPayloadSource
+    {
+        private readonly JsonReader _reader;
+        private readonly FpReadError _error;
+
+        public JsonPayloadSource(byte[] data, int offset, int count, int maxDepth, FpReadError error)
+        {
+            _reader = new JsonReader(data, offset, count, maxDepth);
+            _error = error;
+        }
+
+        public int KeyOffset { get; private set; }
+
+        public bool ReadStartMap() => Next() && Expect(JsonTokenType.StartObject);
+
+        public bool NextKey(out bool atEnd)
+        {
+            atEnd = false;
+            if (!Next())
+            {
+                return false;
+            }
+
+            // The reader has already checked the grammar: inside an object only these two follow.
+            atEnd = _reader.TokenType == JsonTokenType.EndObject;
+            KeyOffset = _reader.TokenOffset;
+            return true;
+        }
+
+        public bool KeyEquals(string key) => _reader.ValueTextEquals(key);
+
+        public bool ReadKey(out string key) => _reader.TryGetString(out key);
+
+        public bool ReadText(out string value)
+        {
+            value = "";
+            return Next() && Expect(JsonTokenType.String) && _reader.TryGetString(out value);
+        }
+
+        public bool ReadInt32(out int value)
+        {
+            value = 0;
+            if (!Next() || !Expect(JsonTokenType.Number))
+            {
+                return false;
+            }
+
+            if (!_reader.TryGetInt32(out value))
+            {
+                _error.Set(FpReadErrorKind.WrongType, "", _reader.TokenOffset);
+                return false;
+            }
+
+            return true;
+        }
+
+        public bool SkipValue() => _reader.Skip() || Failed();
+
+        public bool ReadEnd() => !_reader.Read() && !Failed();
+
+        /// <summary>Reads a token that must exist: a clean end of input here means the payload was cut short.</summary>
+        private bool Next()
+        {
+            if (_reader.Read())
+            {
+                return true;
+            }
+
+            if (_reader.ErrorKind == FpReadErrorKind.None)
+            {
+                _error.Set(FpReadErrorKind.Truncated, "", -1);
+            }
+
+            return Failed();
+        }
+
+        private bool Expect(JsonTokenType type)
+        {
+            if (_reader.TokenType == type)
+            {
+                return true;
+            }
+
+            _error.Set(FpReadErrorKind.WrongType, "", _reader.TokenOffset);
+            return false;
+        }
+
+        /// <summary>Copies the reader's error, if any; returns false.</summary>
+        private bool Failed()
+        {
+            if (_reader.ErrorKind != FpReadErrorKind.None)
+            {
+                _error.Set(_reader.ErrorKind, "", _reader.ErrorOffset);
+            }
+
+            return false;
+        }
+    }
+}

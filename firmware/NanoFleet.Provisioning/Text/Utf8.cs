@@ -1,0 +1,303 @@
+namespace NanoFleet.Provisioning.Text
+{
+    /// <summary>
+    /// Hand-written UTF-8, because nanoFramework's mscorlib has no <c>Encoding</c>. Strict both
+    /// ways: the encoder refuses lone surrogates, the decoder refuses overlong forms, surrogate code
+    /// points, values above U+10FFFF and truncated sequences (RFC 3629), so a string that passes
+    /// through here round-trips exactly.
+    /// </summary>
+    public static class Utf8
+    {
+        /// <summary>Returned by <see cref="GetByteCount"/> for a string that is not valid UTF-16.</summary>
+        public const int Invalid = -1;
+
+        /// <summary>Bytes needed to encode <paramref name="value"/>, or <see cref="Invalid"/> when it holds a lone surrogate.</summary>
+        /// <param name="value">The string to measure.</param>
+        public static int GetByteCount(string value)
+        {
+            int count = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                int codePoint = ReadCodePoint(value, ref i);
+                if (codePoint < 0)
+                {
+                    return Invalid;
+                }
+
+                count += EncodedLength(codePoint);
+            }
+
+            return count;
+        }
+
+        /// <summary>
+        /// Encodes <paramref name="value"/> at <paramref name="offset"/>. The caller has checked the
+        /// room with <see cref="GetByteCount"/> (which also rejects lone surrogates).
+        /// </summary>
+        /// <returns>Bytes written.</returns>
+        public static int Encode(string value, byte[] buffer, int offset)
+        {
+            int at = offset;
+            for (int i = 0; i < value.Length; i++)
+            {
+                at += WriteCodePoint(ReadCodePoint(value, ref i), buffer, at);
+            }
+
+            return at - offset;
+        }
+
+        /// <summary>
+        /// The code point at <paramref name="i"/>, joining a surrogate pair (and then leaving
+        /// <paramref name="i"/> on its second half); -1 for a lone surrogate.
+        /// </summary>
+        public static int ReadCodePoint(string value, ref int i)
+        {
+            char c = value[i];
+            if (c < 0xD800 || c > 0xDFFF)
+            {
+                return c;
+            }
+
+            if (c > 0xDBFF || i + 1 >= value.Length || value[i + 1] < 0xDC00 || value[i + 1] > 0xDFFF)
+            {
+                return -1;
+            }
+
+            i++;
+            return 0x10000 + ((c - 0xD800) << 10) + (value[i] - 0xDC00);
+        }
+
+        /// <summary>UTF-8 length of a code point (1–4).</summary>
+        public static int EncodedLength(int codePoint) =>
+            codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+
+        /// <summary>Writes the UTF-8 of a valid code point at <paramref name="at"/>; returns its length.</summary>
+        public static int WriteCodePoint(int codePoint, byte[] buffer, int at)
+        {
+            if (codePoint < 0x80)
+            {
+                buffer[at] = (byte)codePoint;
+                return 1;
+            }
+
+            if (codePoint < 0x800)
+            {
+                buffer[at] = (byte)(0xC0 | (codePoint >> 6));
+                buffer[at + 1] = (byte)(0x80 | (codePoint & 0x3F));
+                return 2;
+            }
+
+            if (codePoint < 0x10000)
+            {
+                buffer[at] = (byte)(0xE0 | (codePoint >> 12));
+                buffer[at + 1] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
+                buffer[at + 2] = (byte)(0x80 | (codePoint & 0x3F));
+                return 3;
+            }
+
+            buffer[at] = (byte)(0xF0 | (codePoint >> 18));
+            buffer[at + 1] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
+            buffer[at + 2] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
+            buffer[at + 3] = (byte)(0x80 | (codePoint & 0x3F));
+            return 4;
+        }
+
+        /// <summary>
+        /// Decodes one code point starting at <paramref name="at"/>, validating it.
+        /// </summary>
+        /// <param name="data">Source bytes.</param>
+        /// <param name="at">First byte of the sequence.</param>
+        /// <param name="end">One past the last readable byte.</param>
+        /// <param name="codePoint">The code point (U+0000..U+10FFFF, never a surrogate).</param>
+        /// <returns>The sequence length (1–4), or 0 when the bytes are not valid UTF-8.</returns>
+        public static int DecodeCodePoint(byte[] data, int at, int end, out int codePoint)
+        {
+            codePoint = 0;
+            int b0 = data[at];
+            if (b0 < 0x80)
+            {
+                codePoint = b0;
+                return 1;
+            }
+
+            int length;
+            int min;
+            if ((b0 & 0xE0) == 0xC0)
+            {
+                length = 2;
+                min = 0x80;
+                codePoint = b0 & 0x1F;
+            }
+            else if ((b0 & 0xF0) == 0xE0)
+            {
+                length = 3;
+                min = 0x800;
+                codePoint = b0 & 0x0F;
+            }
+            else if ((b0 & 0xF8) == 0xF0)
+            {
+                length = 4;
+                min = 0x10000;
+                codePoint = b0 & 0x07;
+            }
+            else
+            {
+                return 0;
+            }
+
+            if (end - at < length)
+            {
+                return 0;
+            }
+
+            for (int i = 1; i < length; i++)
+            {
+                int b = data[at + i];
+                if ((b & 0xC0) != 0x80)
+                {
+                    return 0;
+                }
+
+                codePoint = (codePoint << 6) | (b & 0x3F);
+            }
+
+            if (codePoint < min || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
+            {
+                return 0;
+            }
+
+            return length;
+        }
+
+        /// <summary>
+        /// True when the UTF-8 bytes (already validated) spell exactly <paramref name="text"/>,
+        /// compared code point by code point without allocating.
+        /// </summary>
+        public static bool EqualsText(byte[] data, int offset, int count, string text)
+        {
+            int end = offset + count;
+            int at = offset;
+            int i = 0;
+            while (at < end)
+            {
+                if (i >= text.Length)
+                {
+                    return false;
+                }
+
+                at += DecodeCodePoint(data, at, end, out int codePoint);
+                if (ReadCodePoint(text, ref i) != codePoint)
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            return i == text.Length;
+        }
+
+        /// <summary>UTF-16 code units a code point takes (1 or 2).</summary>
+        public static int CharCount(int codePoint) => codePoint >= 0x10000 ? 2 : 1;
+
+        /// <summary>Stores a code point as UTF-16 at <paramref name="at"/>; returns the units written.</summary>
+        public static int PutChars(int codePoint, char[] chars, int at)
+        {
+            if (codePoint < 0x10000)
+            {
+                chars[at] = (char)codePoint;
+                return 1;
+            }
+
+            int v = codePoint - 0x10000;
+            chars[at] = (char)(0xD800 + (v >> 10));
+            chars[at + 1] = (char)(0xDC00 + (v & 0x3FF));
+            return 2;
+        }
+
+        /// <summary>
+        /// Validates and decodes <paramref name="count"/> bytes. Two passes (count, then fill through
+        /// <see cref="ScratchChars"/>) so the only allocation is the string.
+        /// </summary>
+        /// <param name="data">Source bytes.</param>
+        /// <param name="offset">First byte.</param>
+        /// <param name="count">Number of bytes.</param>
+        /// <param name="value">The decoded string, or "" on failure.</param>
+        /// <param name="badOffset">Offset of the first invalid byte, or -1.</param>
+        /// <returns>True when every byte was valid UTF-8.</returns>
+        public static bool TryDecode(byte[] data, int offset, int count, out string value, out int badOffset)
+        {
+            value = "";
+            int chars = CountChars(data, offset, count, out badOffset);
+            if (chars < 0)
+            {
+                return false;
+            }
+
+            if (chars == 0)
+            {
+                return true;
+            }
+
+            lock (ScratchChars.Gate)
+            {
+                char[] buffer = ScratchChars.Get(chars);
+                DecodeInto(data, offset, count, buffer, 0);
+                value = new string(buffer, 0, chars);
+            }
+
+            return true;
+        }
+
+        /// <summary>Validates and counts the UTF-16 units of a range; -1 (with <paramref name="badOffset"/>) when invalid.</summary>
+        public static int CountChars(byte[] data, int offset, int count, out int badOffset)
+        {
+            badOffset = -1;
+            int end = offset + count;
+            int chars = 0;
+            int at = offset;
+            while (at < end)
+            {
+                if (data[at] < 0x80)
+                {
+                    at++;
+                    chars++;
+                    continue;
+                }
+
+                int length = DecodeCodePoint(data, at, end, out int codePoint);
+                if (length == 0)
+                {
+                    badOffset = at;
+                    return -1;
+                }
+
+                at += length;
+                chars += CharCount(codePoint);
+            }
+
+            return chars;
+        }
+
+        /// <summary>Decodes a range already validated by <see cref="CountChars"/>; returns the units written.</summary>
+        public static int DecodeInto(byte[] data, int offset, int count, char[] chars, int charOffset)
+        {
+            int end = offset + count;
+            int at = offset;
+            int to = charOffset;
+            while (at < end)
+            {
+                if (data[at] < 0x80)
+                {
+                    chars[to++] = (char)data[at++];
+                    continue;
+                }
+
+                at += DecodeCodePoint(data, at, end, out int codePoint);
+                to += PutChars(codePoint, chars, to);
+            }
+
+            return to - charOffset;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace NanoFleet.Hal.Host.Mqtt
+{
+    /// <summary>
+    /// Loads the PEM strings a claim or device record carries into the certificates TLS needs.
+    /// Failures come back as false with a reason that never quotes the key.
+    /// </summary>
+    public static class PemCertificates
+    {
+        /// <summary>Loads a client certificate together with its private key (EC or RSA; SEC1, PKCS#1 or PKCS#8).</summary>
+        /// <param name="certificatePem">The certificate; when it holds a chain, the first certificate is the leaf.</param>
+        /// <param name="privateKeyPem">The private key matching the certificate.</param>
+        /// <param name="certificate">The certificate with its key, or null on failure.</param>
+        /// <param name="reason">Why loading failed ("" on success).</param>
+        /// <returns>True when both parsed and the key matches the certificate.</returns>
+        public static bool TryLoadClientCertificate(string certificatePem, string privateKeyPem, out X509Certificate2? certificate, out string reason)
+        {
+            certificate = null;
+            reason = "";
+            try
+            {
+                var withKey = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
+                // SslStream on Windows cannot present an ephemeral (never-persisted) key; a PKCS#12
+                // round trip gives it one. Linux and macOS use the key as it is.
+                if (OperatingSystem.IsWindows())
+                {
+                    byte[] pfx = withKey.Export(X509ContentType.Pkcs12);
+                    withKey.Dispose();
+                    withKey = X509CertificateLoader.LoadPkcs12(pfx, null);
+                }
+
+                certificate = withKey;
+                return true;
+            }
+            catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+            {
+                // The exception text describes PEM structure only; it never contains key bytes.
+                reason = "client certificate or key unusable: " + ex.Message;
+                return false;
+            }
+        }
+
+        /// <summary>Loads every certificate in a PEM bundle (e.g. Amazon Root CA 1, or the emulator's CA).</summary>
+        /// <param name="caPem">One or more PEM certificates.</param>
+        /// <param name="authorities">The certificates, or null on failure.</param>
+        /// <param name="reason">Why loading failed ("" on success).</param>
+        /// <returns>True when at least one certificate parsed and nothing in the bundle was malformed.</returns>
+        public static bool TryLoadAuthorities(string caPem, out X509Certificate2Collection? authorities, out string reason)
+        {
+            authorities = null;
+            reason = "";
+            try
+            {
+                var collection = new X509Certificate2Collection();
+                collection.ImportFromPem(caPem);
+                if (collection.Count == 0)
+                {
+                    reason = "CA PEM holds no certificate";
+                    return false;
+                }
+
+                authorities = collection;
+                return true;
+            }
+            catch (CryptographicException ex)
+            {
+                reason = "CA PEM unusable: " + ex.Message;
+                return false;
+            }
+        }
+    }
+}

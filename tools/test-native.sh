@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds and runs the ESP32 partition interop logic's GoogleTest suite on the host
+# (hal/NanoFleet.Hal.Esp32/native, CMake + GoogleTest, with ASan/UBSan) in out/native-build.
+# Quiet on success (one summary line); prints the build or test output and exits non-zero on any failure.
+# tools/test.sh calls it; run it alone with: tools/test-native.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=hal/NanoFleet.Hal.Esp32/native
+build=out/native-build
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+generator=()
+if command -v ninja >/dev/null; then generator=(-G Ninja); fi
+# A cache from another generator cannot be reused: start clean rather than fail obscurely.
+if [[ -f "$build/CMakeCache.txt" ]] && ! grep -q "CMAKE_GENERATOR:INTERNAL=${generator[1]:-Unix Makefiles}" "$build/CMakeCache.txt"; then
+  rm -rf "$build"
+fi
+
+run() {
+  local what=$1; shift
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "test-native: $what failed" >&2
+    exit 1
+  fi
+}
+
+run "configure ($src)" cmake -S "$src" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug
+run "build" cmake --build "$build" --parallel 2
+run "tests" ctest --test-dir "$build" --output-on-failure --parallel 2
+# ctest's own closing line, e.g. "100% tests passed, 0 tests failed out of 30".
+grep -E "tests passed|tests failed" "$log" | tail -1
