@@ -70,6 +70,23 @@ namespace NanoFleet.Cloud.Tests
         }
 
         [Fact]
+        public async Task CertificateFromAnImpostorCaWithTheSameName_CannotConnect()
+        {
+            await using var env = await TestEmulator.StartAsync();
+            using var realCa = X509Certificate2.CreateFromPem(env.Emulator.CaCertificatePem);
+            using var fakeKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var fakeCaRequest = new CertificateRequest(realCa.SubjectName, fakeKey, HashAlgorithmName.SHA256);
+            fakeCaRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            using var fakeCa = fakeCaRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            using var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var leaf = new CertificateRequest("CN=impostor", leafKey, HashAlgorithmName.SHA256)
+                .Create(fakeCa, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), new byte[] { 1, 2, 3, 4 });
+            Assert.Equal(realCa.Subject, leaf.Issuer);
+            await Assert.ThrowsAnyAsync<Exception>(() => TestDevice.ConnectAsync(env.Emulator.Port, env.Emulator.CaCertificatePem,
+                leaf.ExportCertificatePem(), leafKey.ExportPkcs8PrivateKeyPem()));
+        }
+
+        [Fact]
         public async Task InactiveThingCertificate_CannotConnect_AndSetInactiveClosesLiveConnection()
         {
             await using var env = await TestEmulator.StartAsync();

@@ -70,6 +70,7 @@ namespace NanoFleet.Benchmarks.Cloud
             var claim = await emulator.Claims.CreateAsync("bench");
             var ca = X509Certificate2.CreateFromPem(emulator.CaCertificatePem);
             var claimIdentity = X509Certificate2.CreateFromPem(claim.CertificatePem, claim.PrivateKeyPem);
+            double connectCpuMs = await ConnectCostAsync(emulator.Port, ca, claimIdentity);
             GC.Collect();
 
             var stepTimes = new double[devices, Steps.Length];
@@ -93,16 +94,22 @@ namespace NanoFleet.Benchmarks.Cloud
                     totals[i] = double.NaN;
                 }
             })).ToArray();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             wall.Restart();
             start.SetResult();
             await Task.WhenAll(tasks);
             double seconds = wall.Elapsed.TotalSeconds;
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
 
             var ok = totals.Where(x => !double.IsNaN(x)).OrderBy(x => x).ToArray();
             Console.WriteLine();
             Console.WriteLine($"== {algorithm}: {ok.Length}/{devices} provisioned in {seconds:F2} s -> {ok.Length / seconds:F1} provisionings/s ({failures} failed{(firstError is null ? "" : ", first: " + firstError)})");
             if (ok.Length > 0)
             {
+                double perDevice = cpuMs / ok.Length;
+                Console.WriteLine($"   CPU {cpuMs / 1000:F1} s in this process = {perDevice:F1} ms per provisioning (devices and emulator together) " +
+                    $"-> {Environment.ProcessorCount * 1000 / perDevice:F0}/s if the {Environment.ProcessorCount} cores were ours alone; load average {LoadAverage()}");
+                Console.WriteLine($"   one mTLS connect + disconnect alone costs {connectCpuMs:F1} ms CPU (client and broker), so the two connects per device are {200 * connectCpuMs / perDevice:F0}% of it");
                 Console.WriteLine($"   end-to-end latency per device: p50 {Pct(ok, 0.5):F0} ms, p99 {Pct(ok, 0.99):F0} ms, max {ok[^1]:F0} ms");
             }
 
@@ -124,6 +131,21 @@ namespace NanoFleet.Benchmarks.Cloud
             await emulator.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dir, true);
+        }
+
+        /// <summary>CPU per sequential claim connect + disconnect (TLS 1.2 handshake with client certificate, MQTT CONNECT).</summary>
+        private static async Task<double> ConnectCostAsync(int port, X509Certificate2 ca, X509Certificate2 claim)
+        {
+            const int Rounds = 100;
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            for (int i = 0; i < Rounds; i++)
+            {
+                using var client = new MqttClientFactory().CreateMqttClient();
+                await client.ConnectAsync(Options(port, ca, claim, "warmup-" + i));
+                await client.DisconnectAsync();
+            }
+
+            return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / Rounds;
         }
 
         private static async Task ProvisionAsync(int port, X509Certificate2 ca, X509Certificate2 claim, int index, double[,] stepTimes)
@@ -208,6 +230,9 @@ namespace NanoFleet.Benchmarks.Cloud
                         return true;
                     }).Build())
                 .Build();
+
+        private static string LoadAverage() =>
+            File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
         private static double Lap(Stopwatch watch)
         {
