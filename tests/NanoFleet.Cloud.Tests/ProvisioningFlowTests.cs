@@ -79,5 +79,31 @@ namespace NanoFleet.Cloud.Tests
                 created.Text("certificatePem"), key.ExportPkcs8PrivateKeyPem(), "ThingPrefix_7");
             Assert.True(asThing.IsConnected);
         }
+
+        [Theory]
+        [InlineData("json")]
+        [InlineData("cbor")]
+        public async Task CreateCertificateFromCsr_TamperedOrMissingCsr_IsRejected(string format)
+        {
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            bool cbor = format == "cbor";
+            await using var device = await env.ConnectAsync(claim);
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            byte[] der = new CertificateRequest("CN=thing-001", key, HashAlgorithmName.SHA256).CreateSigningRequest();
+            der[der.Length - 10] ^= 0xFF; // inside the signature
+            string tampered = PemEncoding.WriteString("CERTIFICATE REQUEST", der);
+
+            var rejected = await device.RequestAsync($"$aws/certificates/create-from-csr/{format}",
+                TestPayloads.Encode(new Dictionary<string, object> { ["certificateSigningRequest"] = tampered }, cbor));
+            Assert.False(rejected.Accepted);
+            Assert.Equal("InvalidRequestException", rejected.Text("errorCode"));
+            Assert.Contains("certificate signing request is invalid", rejected.Text("errorMessage"));
+
+            var missing = await device.RequestAsync($"$aws/certificates/create-from-csr/{format}", TestPayloads.Encode(new Dictionary<string, object>(), cbor));
+            Assert.Contains("certificateSigningRequest is missing", missing.Text("errorMessage"));
+            Assert.Equal(2, env.Emulator.Metrics.CreateCertificateFromCsrFailed);
+            Assert.Single(await env.Emulator.Certificates.ListAsync()); // only the claim
+        }
     }
 }

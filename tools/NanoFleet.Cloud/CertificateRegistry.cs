@@ -24,8 +24,14 @@ namespace NanoFleet.Cloud
 
         /// <summary>Sets a certificate's status. Anything but ACTIVE closes its live connections.</summary>
         /// <returns>False when no certificate has that id.</returns>
+        /// <exception cref="System.InvalidOperationException">The certificate is REVOKED: as on AWS, that is final.</exception>
         public async Task<bool> SetStatusAsync(string certificateId, CertificateStatus status)
         {
+            if (status != CertificateStatus.Revoked && _context.Store.Read(s => s.GetCertificate(certificateId))?.Info.Status == CertificateStatus.Revoked)
+            {
+                throw new System.InvalidOperationException($"Certificate {certificateId} is REVOKED and cannot be set {status.ToAwsName()}.");
+            }
+
             bool found = _context.Store.Read(s => s.SetCertificateStatus(certificateId, status));
             if (found)
             {

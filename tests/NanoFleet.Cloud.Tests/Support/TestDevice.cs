@@ -46,7 +46,13 @@ namespace NanoFleet.Cloud.Tests.Support
         {
             var client = new MqttClientFactory().CreateMqttClient();
             var device = new TestDevice(client);
-            await client.ConnectAsync(Options(port, caPem, certificatePem, privateKeyPem, clientId, version));
+            var result = await client.ConnectAsync(Options(port, caPem, certificatePem, privateKeyPem, clientId, version));
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                client.Dispose();
+                throw new InvalidOperationException($"CONNECT refused: {result.ResultCode}");
+            }
+
             return device;
         }
 

@@ -17,6 +17,11 @@ namespace NanoFleet.Cloud.Internal
     {
         private readonly EmulatorContext _context;
 
+        // Key generation (RSA-2048 takes tens of milliseconds) runs at most one per core, so a fleet
+        // arriving at once queues here instead of starving the thread pool that serves keep-alives.
+        private readonly SemaphoreSlim _keyGeneration = new(Environment.ProcessorCount);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProvisioningTemplate> _parsed = new(StringComparer.Ordinal); // by body
+
         public ProvisioningService(EmulatorContext context)
         {
             _context = context;
@@ -44,7 +49,7 @@ namespace NanoFleet.Cloud.Internal
 
                 return topic.Api switch
                 {
-                    ProvisioningApi.CreateKeysAndCertificate => CreateKeysAndCertificate(client),
+                    ProvisioningApi.CreateKeysAndCertificate => await CreateKeysAndCertificateAsync(client, cancellationToken).ConfigureAwait(false),
                     ProvisioningApi.CreateCertificateFromCsr => CreateCertificateFromCsr(client, request),
                     _ => await RegisterThingAsync(client, topic.TemplateName!, request, cancellationToken).ConfigureAwait(false),
                 };
@@ -52,6 +57,19 @@ namespace NanoFleet.Cloud.Internal
             catch (ProvisioningException ex)
             {
                 return ProvisioningResponse.Error(ex.StatusCode, ex.ErrorCode, ex.Message);
+            }
+        }
+
+        private async Task<ProvisioningResponse> CreateKeysAndCertificateAsync(ClientSession client, CancellationToken cancellationToken)
+        {
+            await _keyGeneration.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return CreateKeysAndCertificate(client);
+            }
+            finally
+            {
+                _keyGeneration.Release();
             }
         }
 
@@ -187,7 +205,7 @@ namespace NanoFleet.Cloud.Internal
             ProvisioningPlan plan;
             try
             {
-                plan = ProvisioningTemplate.Parse(template.Body).Evaluate(parameters, overrides, certificate.Id);
+                plan = _parsed.GetOrAdd(template.Body, ProvisioningTemplate.Parse).Evaluate(parameters, overrides, certificate.Id);
             }
             catch (InvalidTemplateException ex)
             {
