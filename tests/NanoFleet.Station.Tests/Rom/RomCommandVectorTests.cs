@@ -174,6 +174,7 @@ namespace NanoFleet.Station.Tests.Rom
         public void Command_NoReply_TimesOutNamingTheCommand()
         {
             var ex = Assert.Throws<EspTimeoutException>(() => _loader.SpiAttach());
+            Assert.StartsWith("Failed to configure SPI flash pins: Timed out", ex.Message);
             Assert.Contains("command 0x0D", ex.Message);
         }
 

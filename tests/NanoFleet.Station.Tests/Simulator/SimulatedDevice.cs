@@ -1,4 +1,5 @@
 using System;
+using NanoFleet.Hal.Host.Flash;
 using NanoFleet.Station.Operations;
 using NanoFleet.Station.Rom;
 using NanoFleet.Station.Simulator;
@@ -14,13 +15,16 @@ namespace NanoFleet.Station.Tests.Simulator
         public SimulatedDevice(SimulatorFaults? faults = null, int flashSize = 0x400000, byte[]? mac = null,
             int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false)
         {
-            Flash = new MemoryFlash(flashSize);
+            Chip = NorFlash.CreateBlank(flashSize);
+            Flash = new NorFlashMemory(Chip);
             Host = new SimulatorHost(Flash, new SimulatedChip(mac ?? DefaultMac, revision, magic), faults, throttle);
             Port = new SerialPortLink(Host.PortPath, 115200);
             Link = new RomLink(Port);
         }
 
-        public MemoryFlash Flash { get; }
+        public NorFlash Chip { get; }
+
+        public NorFlashMemory Flash { get; }
 
         public SimulatorHost Host { get; }
 
