@@ -106,8 +106,9 @@ namespace NanoFleet.IlCheck
                     return TypeContains(ref blob, shape);
                 case SignatureTypeCode.Sentinel:
                     return TypeContains(ref blob, shape);
-                case SignatureTypeCode.TypeHandle: // CLASS / VALUETYPE
-                case (SignatureTypeCode)0x11:
+                case SignatureTypeCode.TypeHandle:
+                case (SignatureTypeCode)0x11: // VALUETYPE
+                case (SignatureTypeCode)0x12: // CLASS: SignatureTypeCode folds both into TypeHandle (0x40), the raw blob has these
                     blob.ReadTypeHandle();
                     return false;
                 case SignatureTypeCode.GenericTypeParameter:
