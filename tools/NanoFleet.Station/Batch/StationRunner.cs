@@ -40,7 +40,7 @@ namespace NanoFleet.Station.Batch
         /// <summary>Raised from worker threads as each port progresses.</summary>
         public event EventHandler<PortProgressEventArgs>? ProgressChanged;
 
-        /// <summary>Test hook: called at named points of each device ("allocated", "flashed"); throwing stops that port.</summary>
+        /// <summary>Test hook: called at named points of each device ("allocated", "writing", "flashed"), e.g. to freeze a port as if the station were killed there.</summary>
         public Action<string, string>? Checkpoint { get; init; }
 
         /// <summary>
@@ -117,7 +117,17 @@ namespace NanoFleet.Station.Batch
                 }
 
                 var writer = new FlashWriter(target) { Compress = _options.Compress, BlockTimeout = _options.BlockTimeout };
-                writer.ProgressChanged += (_, e) => Report(port, e.Stage, e.Done, e.Total);
+                bool writing = false;
+                writer.ProgressChanged += (_, e) =>
+                {
+                    if (!writing && e.Done > 0)
+                    {
+                        writing = true;
+                        Checkpoint?.Invoke(port, "writing");
+                    }
+
+                    Report(port, e.Stage, e.Done, e.Total);
+                };
                 writer.WriteAll(plan.Regions);
                 Checkpoint?.Invoke(port, "flashed");
                 Connector.HardReset(serial);
