@@ -149,7 +149,7 @@ namespace NanoFleet.Benchmarks.Station
             {
                 _port = new SerialPortLink(Host.PortPath, 115200);
                 EspTarget target = Connector.Connect(new RomLink(_port));
-                target.SpiAttach();
+                Connector.PrepareFlash(target, (uint)_chip.Size);
                 target.ChangeBaud(Baud);
                 return target;
             }

@@ -13,9 +13,9 @@ namespace NanoFleet.Station.Tests.Simulator
         public static readonly byte[] DefaultMac = { 0x24, 0x0A, 0xC4, 0x12, 0x34, 0x56 };
 
         public SimulatedDevice(SimulatorFaults? faults = null, int flashSize = 0x400000, byte[]? mac = null,
-            int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false)
+            int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false, string? imageFile = null)
         {
-            Chip = NorFlash.CreateBlank(flashSize);
+            Chip = imageFile is null ? NorFlash.CreateBlank(flashSize) : NorFlash.OpenFile(imageFile, flashSize);
             Flash = new NorFlashMemory(Chip);
             Host = new SimulatorHost(Flash, new SimulatedChip(mac ?? DefaultMac, revision, magic), faults, throttle);
             Port = new SerialPortLink(Host.PortPath, 115200);
@@ -35,7 +35,7 @@ namespace NanoFleet.Station.Tests.Simulator
         public EspTarget Connect()
         {
             EspTarget target = Connector.Connect(Link, attempts: 2);
-            target.SpiAttach();
+            Connector.PrepareFlash(target, (uint)Chip.Size);
             return target;
         }
 
@@ -50,6 +50,7 @@ namespace NanoFleet.Station.Tests.Simulator
         {
             Port.Dispose();
             Host.Dispose();
+            Chip.Dispose();
         }
     }
 }

@@ -28,6 +28,7 @@ namespace NanoFleet.Cli.Commands
             var apps = new Option<string[]>("--app") { Description = "App image as OFFSET=FILE or LABEL=FILE (e.g. factory=nanoCLR.bin); the offset must be an app row of partitions.csv. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
             var noCompress = new Option<bool>("--no-compress") { Description = "Send raw blocks instead of zlib-compressed ones (slower; for debugging a link)." };
             var dryRun = new Option<bool>("--dry-run") { Description = "Check the images and show what would be written where; touch no port." };
+            var trace = new Option<bool>("--trace") { Description = "Print every ROM packet in hex on standard error." };
             var command = new Command("flash",
                 "Write a partition table, a claim image and app images to an ESP32 over its ROM serial\n" +
                 "bootloader (esptool's protocol): classic DTR/RTS reset into download mode, chip check,\n" +
@@ -36,7 +37,7 @@ namespace NanoFleet.Cli.Commands
                 "Exit codes: 0 written and verified, 2 bad input (nothing written), 3 device or link error.\n" +
                 "Example: nanofleet flash -p /dev/ttyUSB0 --table table.bin --claim claim.bin --app factory=nanoCLR.bin")
             {
-                port, baud, partitions, table, claim, apps, noCompress, dryRun,
+                port, baud, partitions, table, claim, apps, noCompress, dryRun, trace,
             };
             command.SetAction(result => DeviceErrors.Run(() =>
             {
@@ -62,16 +63,17 @@ namespace NanoFleet.Cli.Commands
                     return ExitCodes.Success;
                 }
 
-                return Write(result.GetValue(port)!, result.GetValue(baud), !result.GetValue(noCompress), plan);
+                return Write(result.GetValue(port)!, result.GetValue(baud), !result.GetValue(noCompress), result.GetValue(trace), plan);
             }));
             return command;
         }
 
-        private static int Write(string portName, int baud, bool compress, FlashPlan plan)
+        private static int Write(string portName, int baud, bool compress, bool trace, FlashPlan plan)
         {
             var clock = Stopwatch.StartNew();
             using var serial = OpenPort(portName);
-            var link = new RomLink(serial);
+            var link = new RomLink(serial) { TraceEnabled = trace };
+            link.Traced += (_, line) => Console.Error.WriteLine(line);
             Console.WriteLine($"Connecting to {portName}...");
             EspTarget target = Connector.Connect(link);
             DeviceIdentity id = DeviceIdentity.Read(target);
@@ -81,7 +83,7 @@ namespace NanoFleet.Cli.Commands
                 AppImage.Parse(region.Data, region.Name).CheckRevision(id.Revision);
             }
 
-            target.SpiAttach();
+            Connector.PrepareFlash(target, plan.FlashSize);
             if (baud != serial.BaudRate)
             {
                 target.ChangeBaud(baud);

@@ -110,7 +110,7 @@ namespace NanoFleet.Station.Batch
                 FlashPlan plan = Plan(claim, target, identity);
                 images = string.Join(";", plan.Regions.Select(r => $"{r.Name}={r.Sha256}"));
 
-                target.SpiAttach();
+                Connector.PrepareFlash(target, plan.FlashSize);
                 if (_options.Baud != serial.BaudRate)
                 {
                     target.ChangeBaud(_options.Baud);

@@ -7,11 +7,15 @@ namespace NanoFleet.Station.Images
     public sealed class FlashPlan
     {
         /// <summary>Creates the plan.</summary>
-        public FlashPlan(IReadOnlyList<FlashRegion> regions, IReadOnlyList<string> notes)
+        public FlashPlan(IReadOnlyList<FlashRegion> regions, IReadOnlyList<string> notes, uint flashSize)
         {
             Regions = regions;
             Notes = notes;
+            FlashSize = flashSize;
         }
+
+        /// <summary>Flash size for SPI_SET_PARAMS: partitions.csv's, or 4 MB when it gives none.</summary>
+        public uint FlashSize { get; }
 
         /// <summary>Regions in flash order.</summary>
         public IReadOnlyList<FlashRegion> Regions { get; }

@@ -17,6 +17,9 @@ namespace NanoFleet.Station.Images
         /// <summary>Label of the claim partition (esp_secure_cert_mgr looks it up by this label).</summary>
         public const string ClaimPartition = "esp_secure_cert";
 
+        /// <summary>Flash size assumed when partitions.csv was read without one: the 4 MB of ESP32-WROOM-32 modules.</summary>
+        public const uint DefaultFlashSize = 4 * 1024 * 1024;
+
         /// <summary>Region name of the partition table.</summary>
         public const string TableRegion = "partition-table";
 
@@ -109,7 +112,7 @@ namespace NanoFleet.Station.Images
                 }
             }
 
-            return new FlashPlan(ordered, _notes.ToList());
+            return new FlashPlan(ordered, _notes.ToList(), _layout.Options.FlashSize ?? DefaultFlashSize);
         }
 
         private FlashPlanner Add(FlashRegion region, string note)
