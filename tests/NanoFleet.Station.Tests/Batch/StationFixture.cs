@@ -14,7 +14,7 @@ namespace NanoFleet.Station.Tests.Batch
     /// <summary>A temp directory with claim material made now, a database path, and simulated devices on ptys.</summary>
     internal sealed class StationFixture : IDisposable
     {
-        public StationFixture(int devices, Func<int, SimulatorFaults?>? faults = null)
+        public StationFixture(int devices, Func<int, SimulatorFaults?>? faults = null, bool throttle = false)
         {
             Directory = System.IO.Directory.CreateTempSubdirectory("nanofleet-station-").FullName;
             ClaimDir = Path.Combine(Directory, "claim");
@@ -29,7 +29,7 @@ namespace NanoFleet.Station.Tests.Batch
             File.WriteAllText(Path.Combine(ClaimDir, "endpoint.txt"), "localhost:8883\n");
             Database = Path.Combine(Directory, "station.db");
             Devices = Enumerable.Range(0, devices)
-                .Select(i => new SimulatedDevice(faults?.Invoke(i), mac: new byte[] { 0x24, 0x0A, 0xC4, 0, 0, (byte)(i + 1) }))
+                .Select(i => new SimulatedDevice(faults?.Invoke(i), mac: new byte[] { 0x24, 0x0A, 0xC4, 0, 0, (byte)(i + 1) }, throttle: throttle))
                 .ToList();
         }
 
