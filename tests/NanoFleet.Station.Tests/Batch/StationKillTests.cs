@@ -30,13 +30,14 @@ namespace NanoFleet.Station.Tests.Batch
         {
             using var fixture = new StationFixture(2, throttle: true); // held to 921600 baud, so kills land mid-write
             string app = Path.Combine(fixture.Directory, "app.bin");
-            File.WriteAllBytes(app, Station.Simulator.SyntheticAppImage.Build(192 * 1024, 5));
+            File.WriteAllBytes(app, Station.Simulator.SyntheticAppImage.Build(384 * 1024, 5));
             var random = new Random(42);
             int kills = 0, leftInProgress = 0;
-            for (int round = 0; round < 6; round++)
+            for (int round = 0; round < 8; round++)
             {
+                // --reflash: every killed round does real work even on devices an earlier round finished.
                 using Process station = Start(fixture, app);
-                bool killThisRound = round < 3;
+                bool killThisRound = kills < 3;
                 if (killThisRound && !station.WaitForExit(random.Next(300, 2500)))
                 {
                     station.Kill(entireProcessTree: true);
@@ -56,7 +57,7 @@ namespace NanoFleet.Station.Tests.Batch
                 }
             }
 
-            Assert.True(kills > 0, "no run was killed");
+            Assert.True(kills > 0, "no run was killed; station output:\n" + string.Join("\n", Output));
             Assert.True(leftInProgress > 0, "no kill landed while a device was being handled");
             using var db = new StationDb(fixture.Database);
             db.MarkInterrupted();
@@ -69,6 +70,13 @@ namespace NanoFleet.Station.Tests.Batch
             Assert.Equal(2, allocated.Count);
             Assert.All(rows.Where(r => r.Serial.Length > 0), r => Assert.Equal(allocated[r.Serial], r.Mac));
             Assert.DoesNotContain(rows, r => r.Result == DeviceResult.InProgress);
+        }
+
+        private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Output = new();
+
+        private static void Log(string? line)
+        {
+            if (line is not null) Output.Enqueue(line);
         }
 
         private static Process Start(StationFixture fixture, string app)
@@ -84,15 +92,15 @@ namespace NanoFleet.Station.Tests.Batch
                 Cli, "station", "run", "--ports", string.Join(",", fixture.Devices.Select(d => d.Host.PortPath)),
                 "--claim-dir", fixture.ClaimDir, "--template", "fleet-tpl", "--serial-prefix", "NF-",
                 "--partitions", RepoFiles.PartitionsCsv, "--db", fixture.Database, "--firmware", "factory=" + app,
-                "--baud", "921600",
+                "--baud", "921600", "--reflash",
             })
             {
                 start.ArgumentList.Add(arg);
             }
 
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, e) => Log(e.Data);
+            process.ErrorDataReceived += (_, e) => Log(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return process;
