@@ -52,9 +52,6 @@ namespace NanoFleet.Station.Simulator
         /// <summary>The ROM state machine (counters for tests).</summary>
         public RomSimulator Simulator { get; }
 
-        /// <summary>Waits for the serving thread (it ends on unplug or disposal).</summary>
-        public bool Join(TimeSpan timeout) => _thread.Join(timeout);
-
         /// <summary>Stops serving and removes the pty pair.</summary>
         public void Dispose()
         {
