@@ -13,11 +13,11 @@ namespace NanoFleet.Station.Tests.Simulator
         public static readonly byte[] DefaultMac = { 0x24, 0x0A, 0xC4, 0x12, 0x34, 0x56 };
 
         public SimulatedDevice(SimulatorFaults? faults = null, int flashSize = 0x400000, byte[]? mac = null,
-            int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false, string? imageFile = null)
+            int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false, string? imageFile = null, uint? securityInfoChipId = null)
         {
             Chip = imageFile is null ? NorFlash.CreateBlank(flashSize) : NorFlash.OpenFile(imageFile, flashSize);
             Flash = new NorFlashMemory(Chip);
-            Host = new SimulatorHost(Flash, new SimulatedChip(mac ?? DefaultMac, revision, magic), faults, throttle);
+            Host = new SimulatorHost(Flash, new SimulatedChip(mac ?? DefaultMac, revision, magic, securityInfoChipId), faults, throttle);
             Port = new SerialPortLink(Host.PortPath, 115200);
             Link = new RomLink(Port);
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -157,7 +156,7 @@ namespace NanoFleet.Station.Images
         {
             if (ChipId != chipId)
             {
-                throw Bad(Source, $"is built for chip id {ChipId} ({ChipNames.Of(ChipId)}), not {chipName} (chip id {chipId})");
+                throw Bad(Source, $"is built for chip id {ChipId} ({Targets.ImageChipIds.NameOf(ChipId)}), not {chipName} (chip id {chipId})");
             }
 
             if ((uint)Length > partitionSize)
@@ -196,16 +195,5 @@ namespace NanoFleet.Station.Images
         }
 
         private static ImageContentException Bad(string source, string what) => new($"{source}: app image {what}");
-
-        private static class ChipNames
-        {
-            private static readonly Dictionary<ushort, string> Names = new()
-            {
-                [0] = "ESP32", [2] = "ESP32-S2", [5] = "ESP32-C3", [9] = "ESP32-S3", [12] = "ESP32-C2",
-                [13] = "ESP32-C6", [16] = "ESP32-H2", [18] = "ESP32-P4", [23] = "ESP32-C5",
-            };
-
-            public static string Of(ushort id) => Names.TryGetValue(id, out string? name) ? name : "unknown chip";
-        }
     }
 }

@@ -161,6 +161,11 @@ namespace NanoFleet.Station.Simulator
                     _link.BaudRate = _baud;
                     RestartThrottle();
                     break;
+                case RomCommands.GetSecurityInfo when _chip.SecurityInfoChipId is uint chipId:
+                    byte[] info = new byte[20 + RomCommands.RomStatusBytes];
+                    BinaryPrimitives.WriteUInt32LittleEndian(info.AsSpan(12), chipId);
+                    Send(RomPacket.EncodeResponse(op, 0, info));
+                    break;
                 default:
                     Fail(op, RomErrors.InvalidMessage);
                     break;
