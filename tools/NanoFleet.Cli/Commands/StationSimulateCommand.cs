@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Threading;
 using NanoFleet.Hal.Host.Flash;
 using NanoFleet.Station.Simulator;
@@ -64,6 +65,8 @@ namespace NanoFleet.Cli.Commands
                     Console.WriteLine("Serving; Ctrl-C stops.");
                     using var stop = new ManualResetEventSlim();
                     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+                    // SIGTERM too, so the socat processes are stopped instead of orphaned.
+                    using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
                     stop.Wait();
                     return ExitCodes.Success;
                 }
