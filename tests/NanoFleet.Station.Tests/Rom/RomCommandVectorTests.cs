@@ -173,8 +173,19 @@ namespace NanoFleet.Station.Tests.Rom
         [Fact]
         public void Command_NoReply_TimesOutNamingTheCommand()
         {
-            var ex = Assert.Throws<EspTimeoutException>(() => _loader.SpiAttach());
-            Assert.Contains("command 0x0D", ex.Message);
+            var ex = Assert.Throws<EspTimeoutException>(() => _loader.FlashBegin(0x1000, 0x10000));
+            Assert.StartsWith("Failed to enter Flash download mode: Timed out", ex.Message);
+            Assert.Contains("command 0x02", ex.Message);
+        }
+
+        [Fact]
+        public void IdempotentCommand_InvalidMessageOnce_SentAgain()
+        {
+            _link.Reply(Frame("01 0D 0400 00000000 01050000"));
+            ReplyOk(0x0D);
+            _loader.SpiAttach();
+            string one = Convert.ToHexString(Frame("00 0D 0800 00000000 00000000 00000000"));
+            Assert.Equal(one + one, Convert.ToHexString(_link.Sent.ToArray()));
         }
 
         [Fact]

@@ -41,6 +41,11 @@ namespace NanoFleet.Station.Tests.Rom
 
         public int Read(byte[] buffer, int offset, int count, TimeSpan timeout)
         {
+            if (_incoming.Count == 0)
+            {
+                System.Threading.Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(10, timeout.TotalMilliseconds)));
+            }
+
             int n = 0;
             while (n < count && _incoming.Count > 0)
             {

@@ -26,27 +26,39 @@ namespace NanoFleet.Station.Tests.Simulator
 
         [Theory]
         [MemberData(nameof(Faults))]
-        public void Write_UnderFault_RetriesOrFailsClearly_NeverSilentlyBad(string name, SimulatorFaults faults)
+        public void Write_UnderFault_RetriedToAVerifiedDevice(string name, SimulatorFaults faults)
         {
             using var device = new SimulatedDevice(faults);
             byte[] image = PtyFlashTests.AppLike(80_000, name.Length);
             var retries = new List<string>();
-            try
-            {
-                EspTarget target = device.Connect();
-                var writer = new FlashWriter(target) { Compress = name != "dropped", BlockTimeout = QuickTimeout };
-                writer.Retried += (_, reason) => retries.Add(reason);
-                writer.WriteAll(new[] { new FlashRegion("factory", 0x10000, image) });
+            EspTarget target = device.Connect();
+            var writer = new FlashWriter(target) { Compress = name != "dropped", BlockTimeout = QuickTimeout };
+            writer.Retried += (_, reason) => retries.Add(reason);
 
-                // Success claimed: the flash must hold exactly the image.
-                Assert.Equal(image, device.ReadFlash(0x10000, image.Length));
-            }
-            catch (EspFatalException ex)
-            {
-                Assert.StartsWith("Failed to", ex.Message);
-            }
+            writer.WriteAll(new[] { new FlashRegion("factory", 0x10000, image) });
 
             Assert.True(device.Host.Simulator.FaultsInjected > 0, $"{name}: no fault was injected");
+            Assert.Equal(image, device.ReadFlash(0x10000, image.Length));
+            if (name != "garbage")
+            {
+                Assert.NotEmpty(retries); // noise outside frames needs no retry; the others do
+            }
+        }
+
+        [Fact]
+        public void Write_FaultsBeyondRetries_FailClearly_NeverReportSuccess()
+        {
+            using var device = new SimulatedDevice(new SimulatorFaults { LineNoise = 0.6, Seed = 3 });
+            byte[] image = PtyFlashTests.AppLike(20_000, 1);
+            bool succeeded = false;
+            var ex = Assert.ThrowsAny<EspFatalException>(() =>
+            {
+                EspTarget target = device.Connect();
+                new FlashWriter(target) { BlockTimeout = QuickTimeout }.WriteAll(new[] { new FlashRegion("factory", 0x10000, image) });
+                succeeded = true;
+            });
+            Assert.False(succeeded);
+            Assert.StartsWith("Failed to", ex.Message);
         }
 
         [Fact]

@@ -45,6 +45,14 @@ namespace NanoFleet.Station.Tests.Simulator
             Assert.Contains("ESP32-C3", ex.Message);
         }
 
+        [Fact]
+        public void Connect_LaterChipAnsweringSecurityInfo_RefusedByName()
+        {
+            using var device = new SimulatedDevice(magic: 0x2CE0806F, securityInfoChipId: 13);
+            var ex = Assert.Throws<EspFatalException>(() => Connector.Connect(device.Link, attempts: 1));
+            Assert.Contains("ESP32-C6 (chip id 13)", ex.Message);
+        }
+
         [Theory]
         [InlineData(true)]
         [InlineData(false)]

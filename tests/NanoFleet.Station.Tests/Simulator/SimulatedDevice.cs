@@ -1,4 +1,5 @@
 using System;
+using NanoFleet.Hal.Host.Flash;
 using NanoFleet.Station.Operations;
 using NanoFleet.Station.Rom;
 using NanoFleet.Station.Simulator;
@@ -12,15 +13,18 @@ namespace NanoFleet.Station.Tests.Simulator
         public static readonly byte[] DefaultMac = { 0x24, 0x0A, 0xC4, 0x12, 0x34, 0x56 };
 
         public SimulatedDevice(SimulatorFaults? faults = null, int flashSize = 0x400000, byte[]? mac = null,
-            int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false)
+            int revision = 301, uint magic = Esp32Target.ChipDetectMagic, bool throttle = false, string? imageFile = null, uint? securityInfoChipId = null)
         {
-            Flash = new MemoryFlash(flashSize);
-            Host = new SimulatorHost(Flash, new SimulatedChip(mac ?? DefaultMac, revision, magic), faults, throttle);
+            Chip = imageFile is null ? NorFlash.CreateBlank(flashSize) : NorFlash.OpenFile(imageFile, flashSize);
+            Flash = new NorFlashMemory(Chip);
+            Host = new SimulatorHost(Flash, new SimulatedChip(mac ?? DefaultMac, revision, magic, securityInfoChipId), faults, throttle);
             Port = new SerialPortLink(Host.PortPath, 115200);
             Link = new RomLink(Port);
         }
 
-        public MemoryFlash Flash { get; }
+        public NorFlash Chip { get; }
+
+        public NorFlashMemory Flash { get; }
 
         public SimulatorHost Host { get; }
 
@@ -31,7 +35,7 @@ namespace NanoFleet.Station.Tests.Simulator
         public EspTarget Connect()
         {
             EspTarget target = Connector.Connect(Link, attempts: 2);
-            target.SpiAttach();
+            Connector.PrepareFlash(target, (uint)Chip.Size);
             return target;
         }
 
@@ -46,6 +50,7 @@ namespace NanoFleet.Station.Tests.Simulator
         {
             Port.Dispose();
             Host.Dispose();
+            Chip.Dispose();
         }
     }
 }

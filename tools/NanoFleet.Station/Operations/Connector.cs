@@ -50,6 +50,19 @@ namespace NanoFleet.Station.Operations
         }
 
         /// <summary>
+        /// Readies the flash for writing as esptool does on the ROM: attach the SPI flash, then tell the
+        /// ROM its geometry (esptool's flash_set_parameters).
+        /// </summary>
+        /// <param name="target">A connected target.</param>
+        /// <param name="flashSize">Flash size in bytes (4 MB on the stock ESP32 modules nanoFramework targets).</param>
+        public static void PrepareFlash(EspTarget target, uint flashSize)
+        {
+            ArgumentNullException.ThrowIfNull(target);
+            target.SpiAttach();
+            target.SpiSetParams(flashSize);
+        }
+
+        /// <summary>
         /// The classic auto-reset for boards with the two-transistor circuit: hold EN low with IO0 high,
         /// then release EN while holding IO0 low, so the chip samples IO0 low and enters the ROM loader.
         /// </summary>

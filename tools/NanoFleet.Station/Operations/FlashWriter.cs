@@ -168,18 +168,13 @@ namespace NanoFleet.Station.Operations
                     send();
                     return attempt - 1;
                 }
-                catch (EspFatalException ex) when (attempt < BlockAttempts && IsTransient(ex))
+                catch (EspFatalException ex) when (attempt < BlockAttempts && RomErrors.IsTransient(ex))
                 {
                     Retried?.Invoke(this, $"{name}: block {seq} again after: {ex.Message}");
                     _loader.Link.FlushInput();
                 }
             }
         }
-
-        // Line faults show up as a timeout or as the ROM refusing a damaged frame; both are worth
-        // sending again. A flash write error is the chip's own verdict and is not.
-        private static bool IsTransient(EspFatalException ex) =>
-            ex is EspTimeoutException || ex.RomError is RomErrors.ChecksumError or RomErrors.InvalidMessage;
 
         private static byte[] PadTo4(byte[] data)
         {

@@ -45,6 +45,9 @@ namespace NanoFleet.Station.Rom
         /// <summary>MD5 of a flash region: address, size, 0, 0 → 32 hex characters from the ROM.</summary>
         public const byte SpiFlashMd5 = 0x13;
 
+        /// <summary>Security info: flags, crypt count, key purposes, chip id, ECO (S2 and later; the ESP32 ROM refuses it).</summary>
+        public const byte GetSecurityInfo = 0x14;
+
         /// <summary>Direction byte of a request.</summary>
         public const byte DirectionRequest = 0x00;
 

@@ -40,6 +40,13 @@ namespace NanoFleet.Station.Rom
             _ => "Unknown result",
         };
 
+        /// <summary>
+        /// Whether sending the same command again may succeed: a timeout, or the ROM refusing a frame
+        /// that a line fault damaged. A flash write or deflate error is the chip's own verdict and is not.
+        /// </summary>
+        public static bool IsTransient(EspFatalException ex) =>
+            ex is EspTimeoutException || ex.RomError is ChecksumError or InvalidMessage;
+
         /// <summary>Formats status bytes as esptool does: "0107: Checksum error".</summary>
         public static string FormatResult(byte status, byte error) => $"{status:X2}{error:X2}: {Describe(error)}";
     }

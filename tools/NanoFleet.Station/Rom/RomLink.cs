@@ -93,11 +93,21 @@ namespace NanoFleet.Station.Rom
         /// <param name="opDescription">Verb phrase for the error: "Failed to {opDescription} (result was …)".</param>
         /// <returns>The data before the status bytes when there is any, otherwise an empty array; the
         /// value field comes back through <paramref name="value"/>.</returns>
+        /// <exception cref="EspTimeoutException">No reply in time ("Failed to {opDescription}: Timed out …").</exception>
         /// <exception cref="EspFatalException">The ROM reported a failure, or the reply was malformed.</exception>
         /// <example><code>link.CheckCommand("attach SPI flash", RomCommands.SpiAttach, RomPacket.Words(0, 0), 0, RomLink.DefaultTimeout, out _);</code></example>
         public byte[] CheckCommand(string opDescription, byte op, byte[] data, uint checksum, TimeSpan timeout, out uint value)
         {
-            RomResponse response = Command(op, data, checksum, timeout);
+            RomResponse response;
+            try
+            {
+                response = Command(op, data, checksum, timeout);
+            }
+            catch (EspTimeoutException ex)
+            {
+                throw new EspTimeoutException($"Failed to {opDescription}: {ex.Message}");
+            }
+
             value = response.Value;
             if (response.Data.Length < StatusBytesLength)
             {

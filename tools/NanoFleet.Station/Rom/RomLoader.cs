@@ -43,7 +43,7 @@ namespace NanoFleet.Station.Rom
         /// <exception cref="EspFatalException">The ROM refused the address.</exception>
         public uint ReadReg(uint address)
         {
-            Link.CheckCommand($"read register address {address:x8}", RomCommands.ReadReg, RomPacket.Words(address), 0,
+            CheckIdempotent($"read register address {address:x8}", RomCommands.ReadReg, RomPacket.Words(address), 0,
                 RomLink.DefaultTimeout, out uint value);
             return value;
         }
@@ -51,21 +51,21 @@ namespace NanoFleet.Station.Rom
         /// <summary>Writes a 32-bit register under a mask, then waits <paramref name="delayUs"/> µs on the chip.</summary>
         public void WriteReg(uint address, uint value, uint mask = 0xFFFFFFFF, uint delayUs = 0)
         {
-            Link.CheckCommand($"write target memory at {address:x8}", RomCommands.WriteReg,
+            CheckIdempotent($"write target memory at {address:x8}", RomCommands.WriteReg,
                 RomPacket.Words(address, value, mask, delayUs), 0, RomLink.DefaultTimeout, out _);
         }
 
         /// <summary>Attaches the SPI flash (ROM takes two zero words).</summary>
         public void SpiAttach()
         {
-            Link.CheckCommand("configure SPI flash pins", RomCommands.SpiAttach, RomPacket.Words(0, 0), 0,
+            CheckIdempotent("configure SPI flash pins", RomCommands.SpiAttach, RomPacket.Words(0, 0), 0,
                 RomLink.DefaultTimeout, out _);
         }
 
         /// <summary>Tells the ROM the flash geometry: id 0, size, 64K block, 4K sector, 256 page, 0xFFFF status mask.</summary>
         public void SpiSetParams(uint flashSize)
         {
-            Link.CheckCommand("set SPI params", RomCommands.SpiSetParams,
+            CheckIdempotent("set SPI params", RomCommands.SpiSetParams,
                 RomPacket.Words(0, flashSize, 64 * 1024, 4 * 1024, 256, 0xFFFF), 0, RomLink.DefaultTimeout, out _);
         }
 
@@ -128,7 +128,7 @@ namespace NanoFleet.Station.Rom
         /// <exception cref="EspFatalException">The ROM failed, or answered with neither 32 hex characters nor 16 bytes.</exception>
         public string FlashMd5(uint address, int size)
         {
-            byte[] result = Link.CheckCommand("calculate md5sum", RomCommands.SpiFlashMd5,
+            byte[] result = CheckIdempotent("calculate md5sum", RomCommands.SpiFlashMd5,
                 RomPacket.Words(address, (uint)size, 0, 0), 0, RomTimeouts.PerMb(RomTimeouts.Md5SecondsPerMb, size), out _);
             if (result.Length == 32)
             {
@@ -166,6 +166,29 @@ namespace NanoFleet.Station.Rom
             Link.Serial.BaudRate = baud;
             System.Threading.Thread.Sleep(50);
             Link.FlushInput();
+        }
+
+        /// <summary>Attempts for commands that are safe to repeat (register access, SPI setup, MD5).</summary>
+        public const int IdempotentAttempts = 3;
+
+        /// <summary>
+        /// CheckCommand for a command that may simply be sent again: only data blocks carry a checksum,
+        /// so a line fault on any other command shows up as a timeout or "invalid message", and
+        /// repeating a read, an attach or an MD5 is harmless.
+        /// </summary>
+        protected byte[] CheckIdempotent(string opDescription, byte op, byte[] data, uint checksum, TimeSpan timeout, out uint value)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return Link.CheckCommand(opDescription, op, data, checksum, timeout, out value);
+                }
+                catch (EspFatalException ex) when (attempt < IdempotentAttempts && RomErrors.IsTransient(ex))
+                {
+                    // No flush: a late reply to the first attempt answers the same question as the next one.
+                }
+            }
         }
 
         private void SendDataBlock(string opDescription, byte op, byte[] block, int sequence, TimeSpan timeout)

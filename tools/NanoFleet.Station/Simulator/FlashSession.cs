@@ -51,12 +51,7 @@ namespace NanoFleet.Station.Simulator
                 return false;
             }
 
-            if (_eraseSize > 0)
-            {
-                _flash.Erase((int)_offset, _eraseSize);
-            }
-
-            return true;
+            return _eraseSize == 0 || _flash.Erase((int)_offset, _eraseSize);
         }
 
         /// <summary>Programs one block; returns false when the data cannot be written (deflate error, overrun).</summary>
@@ -96,7 +91,11 @@ namespace NanoFleet.Station.Simulator
                 return false;
             }
 
-            _flash.Program((int)address, data, 0, count);
+            if (!_flash.Program((int)address, data, 0, count))
+            {
+                return false;
+            }
+
             if (corruptAddress >= address && corruptAddress < address + count)
             {
                 // Clear the lowest set bit: the kind of damage NOR flash can really take.

@@ -12,12 +12,12 @@ namespace NanoFleet.Station.Simulator
     public sealed class PtyPair : IDisposable
     {
         private readonly Process _socat;
-        private readonly string _directory;
+        private readonly string? _ownedDirectory;
 
-        private PtyPair(Process socat, string directory, string hostPath, string devicePath)
+        private PtyPair(Process socat, string? ownedDirectory, string hostPath, string devicePath)
         {
             _socat = socat;
-            _directory = directory;
+            _ownedDirectory = ownedDirectory;
             HostPath = hostPath;
             DevicePath = devicePath;
         }
@@ -28,15 +28,13 @@ namespace NanoFleet.Station.Simulator
         /// <summary>The end the simulated ROM serves.</summary>
         public string DevicePath { get; }
 
-        /// <summary>Whether socat is still running.</summary>
-        public bool IsAlive => !_socat.HasExited;
-
         /// <summary>Starts socat and waits until both pty links exist.</summary>
         /// <param name="directory">Where to put the two links; a fresh temp directory when null.</param>
         /// <exception cref="InvalidOperationException">socat is missing or did not create the pair in time.</exception>
         public static PtyPair Create(string? directory = null)
         {
-            directory ??= Directory.CreateTempSubdirectory("nanofleet-pty-").FullName;
+            string? owned = directory is null ? Directory.CreateTempSubdirectory("nanofleet-pty-").FullName : null;
+            directory ??= owned!;
             Directory.CreateDirectory(directory);
             string host = Path.Combine(directory, "host");
             string device = Path.Combine(directory, "device");
@@ -79,10 +77,10 @@ namespace NanoFleet.Station.Simulator
                 Thread.Sleep(10);
             }
 
-            return new PtyPair(socat, directory, host, device);
+            return new PtyPair(socat, owned, host, device);
         }
 
-        /// <summary>Stops socat (both ends see the line drop).</summary>
+        /// <summary>Stops socat (both ends see the line drop) and removes the temp directory it made.</summary>
         public void Dispose()
         {
             try
@@ -99,6 +97,17 @@ namespace NanoFleet.Station.Simulator
             }
 
             _socat.Dispose();
+            if (_ownedDirectory is not null)
+            {
+                try
+                {
+                    Directory.Delete(_ownedDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // socat may still be removing its links; a stale temp directory is harmless.
+                }
+            }
         }
     }
 }

@@ -61,17 +61,18 @@ namespace NanoFleet.Station.Simulator
         /// <summary>Faults actually injected so far.</summary>
         public int FaultsInjected { get; private set; }
 
-        /// <summary>True once the simulated device was unplugged by a fault.</summary>
+        /// <summary>True once the simulated chip was unplugged by a fault; it never answers again.</summary>
         public bool Unplugged { get; private set; }
 
-        /// <summary>Raised after a region finished (FLASH_END / DEFL_END) or an MD5 was served, so a caller can persist flash.</summary>
-        public event EventHandler? FlashChanged;
-
-        /// <summary>Serves requests until <paramref name="cancel"/> fires, the link closes, or an unplug fault.</summary>
+        /// <summary>
+        /// Serves requests until <paramref name="cancel"/> fires or the link closes. After an unplug
+        /// fault the chip is gone but the USB-UART bridge on the station side stays: input is drained
+        /// and nothing answers, as when a DUT drops out of a fixture.
+        /// </summary>
         public void Run(CancellationToken cancel)
         {
             var buffer = new byte[4096];
-            while (!cancel.IsCancellationRequested && !Unplugged)
+            while (!cancel.IsCancellationRequested)
             {
                 int n;
                 try
@@ -81,6 +82,11 @@ namespace NanoFleet.Station.Simulator
                 catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
                 {
                     return;
+                }
+
+                if (Unplugged)
+                {
+                    continue;
                 }
 
                 HoldToLineRate(n);
@@ -145,7 +151,6 @@ namespace NanoFleet.Station.Simulator
                 case RomCommands.FlashEnd or RomCommands.FlashDeflEnd when request.Data.Length == 4:
                     _session = null;
                     Reply(op, 0);
-                    FlashChanged?.Invoke(this, EventArgs.Empty);
                     break;
                 case RomCommands.SpiFlashMd5 when request.Data.Length == 16:
                     OnMd5(request);
@@ -155,6 +160,11 @@ namespace NanoFleet.Station.Simulator
                     _baud = _chip.RealBaud(Word(request.Data, 0));
                     _link.BaudRate = _baud;
                     RestartThrottle();
+                    break;
+                case RomCommands.GetSecurityInfo when _chip.SecurityInfoChipId is uint chipId:
+                    byte[] info = new byte[20 + RomCommands.RomStatusBytes];
+                    BinaryPrimitives.WriteUInt32LittleEndian(info.AsSpan(12), chipId);
+                    Send(RomPacket.EncodeResponse(op, 0, info));
                     break;
                 default:
                     Fail(op, RomErrors.InvalidMessage);
@@ -235,7 +245,6 @@ namespace NanoFleet.Station.Simulator
                 _session.Accept(data.AsSpan(16, length / 2).ToArray(), -1);
                 FaultsInjected++;
                 Unplugged = true;
-                FlashChanged?.Invoke(this, EventArgs.Empty);
                 return;
             }
 
@@ -259,10 +268,14 @@ namespace NanoFleet.Station.Simulator
             }
 
             var bytes = new byte[size];
-            _flash.Read(address, bytes, 0, size);
+            if (!_flash.Read(address, bytes, 0, size))
+            {
+                Fail(request.Op, RomErrors.FlashReadError);
+                return;
+            }
+
             byte[] hex = Encoding.ASCII.GetBytes(Convert.ToHexString(MD5.HashData(bytes)).ToLowerInvariant());
             Send(RomPacket.EncodeResponse(request.Op, 0, Concat(hex, new byte[RomCommands.RomStatusBytes])));
-            FlashChanged?.Invoke(this, EventArgs.Empty);
         }
 
         private void Reply(byte op, uint value) =>

@@ -18,7 +18,11 @@ namespace NanoFleet.Station.Simulator
         private readonly Dictionary<uint, uint> _written = new();
 
         /// <summary>Creates an ESP32 with the given MAC and revision (major×100 + minor, e.g. 301).</summary>
-        public SimulatedChip(byte[] mac, int revision, uint magic = Esp32Target.ChipDetectMagic)
+        /// <param name="mac">Factory MAC.</param>
+        /// <param name="revision">major×100 + minor.</param>
+        /// <param name="magic">Chip-detect magic value (another chip's, to test refusal).</param>
+        /// <param name="securityInfoChipId">Set to act as a later chip that answers GET_SECURITY_INFO with this chip id.</param>
+        public SimulatedChip(byte[] mac, int revision, uint magic = Esp32Target.ChipDetectMagic, uint? securityInfoChipId = null)
         {
             ArgumentNullException.ThrowIfNull(mac);
             if (mac.Length != 6)
@@ -35,7 +39,11 @@ namespace NanoFleet.Station.Simulator
             Mac = (byte[])mac.Clone();
             Revision = revision;
             Magic = magic;
+            SecurityInfoChipId = securityInfoChipId;
         }
+
+        /// <summary>Chip id for GET_SECURITY_INFO; null for an ESP32, whose ROM refuses the command.</summary>
+        public uint? SecurityInfoChipId { get; }
 
         /// <summary>Factory MAC.</summary>
         public byte[] Mac { get; }

@@ -33,7 +33,6 @@ namespace NanoFleet.Station.Simulator
             }
 
             Simulator = new RomSimulator(_deviceEnd, flash, chip, faults, throttle);
-            Simulator.FlashChanged += (_, _) => FlashChanged?.Invoke(this, EventArgs.Empty);
             _thread = new Thread(Serve) { IsBackground = true, Name = "rom-simulator " + _pty.DevicePath };
             _thread.Start();
         }
@@ -53,12 +52,6 @@ namespace NanoFleet.Station.Simulator
         /// <summary>The ROM state machine (counters for tests).</summary>
         public RomSimulator Simulator { get; }
 
-        /// <summary>Raised after a region was finished or verified.</summary>
-        public event EventHandler? FlashChanged;
-
-        /// <summary>Waits for the serving thread (it ends on unplug or disposal).</summary>
-        public bool Join(TimeSpan timeout) => _thread.Join(timeout);
-
         /// <summary>Stops serving and removes the pty pair.</summary>
         public void Dispose()
         {
@@ -69,15 +62,6 @@ namespace NanoFleet.Station.Simulator
             _stop.Dispose();
         }
 
-        // An unplug fault ends Run; dropping socat then makes the host's port fail like a pulled cable.
-        private void Serve()
-        {
-            Simulator.Run(_stop.Token);
-            if (Simulator.Unplugged)
-            {
-                _deviceEnd.Dispose();
-                _pty.Dispose();
-            }
-        }
+        private void Serve() => Simulator.Run(_stop.Token);
     }
 }

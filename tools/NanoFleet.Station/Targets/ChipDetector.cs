@@ -1,3 +1,4 @@
+using System;
 using NanoFleet.Station.Rom;
 
 namespace NanoFleet.Station.Targets
@@ -11,11 +12,20 @@ namespace NanoFleet.Station.Targets
         /// <summary>Address of the chip-detect magic value in ROM.</summary>
         public const uint MagicRegister = 0x40001000;
 
-        /// <summary>Reads the magic value (twice, until two reads agree) and returns the matching target.</summary>
+        /// <summary>
+        /// Asks for the chip id first (GET_SECURITY_INFO, which every chip after the ESP32 answers), then
+        /// reads the magic value (until two reads agree) and returns the matching target.
+        /// </summary>
         /// <exception cref="EspFatalException">The chip is not an ESP32; the message names what it is.</exception>
         public static EspTarget Detect(RomLink link)
         {
             var loader = new RomLoader(link);
+            if (TryReadChipId(link, out uint chipId) && chipId != 0)
+            {
+                throw new EspFatalException(
+                    $"This is an {ImageChipIds.NameOf(chipId)} (chip id {chipId}), not an ESP32; this station flashes ESP32 only");
+            }
+
             uint magic = StableRead.Of(() => loader.ReadReg(MagicRegister), "the chip-detect register");
             if (magic == Esp32Target.ChipDetectMagic)
             {
@@ -26,6 +36,29 @@ namespace NanoFleet.Station.Targets
             throw new EspFatalException(other is null
                 ? $"Unknown chip (magic value 0x{magic:X8} at 0x{MagicRegister:X8}); this station flashes ESP32 only"
                 : $"This is an {other} (magic value 0x{magic:X8}), not an ESP32; this station flashes ESP32 only");
+        }
+
+        // The ESP32 ROM answers GET_SECURITY_INFO with "invalid message"; later ROMs put the chip id
+        // at bytes 12..15 of the reply (esptool's get_security_info).
+        private static bool TryReadChipId(RomLink link, out uint chipId)
+        {
+            chipId = 0;
+            try
+            {
+                byte[] info = link.CheckCommand("get security info", RomCommands.GetSecurityInfo, System.Array.Empty<byte>(), 0,
+                    RomLink.DefaultTimeout, out _);
+                if (info.Length < 16)
+                {
+                    return false;
+                }
+
+                chipId = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(12));
+                return true;
+            }
+            catch (EspFatalException ex) when (ex.RomError == RomErrors.InvalidMessage)
+            {
+                return false;
+            }
         }
 
         // Magic values of chips we refuse, from esptool/targets/*.py CHIP_DETECT_MAGIC_VALUE.

@@ -1,0 +1,109 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using NanoFleet.Station.Records;
+using Xunit;
+
+namespace NanoFleet.Station.Tests.Batch
+{
+    /// <summary>
+    /// `nanofleet station run` as a real process, killed (SIGKILL) at random moments, then run again on
+    /// the same database until every device is ok: no record lost, no serial reused.
+    /// </summary>
+    public class StationKillTests
+    {
+        // Built by the test project's ProjectReference to the CLI, in the same configuration as the tests.
+        private static string Cli
+        {
+            get
+            {
+                string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+                string dll = Path.Combine(RepoFiles.Root, "tools", "NanoFleet.Cli", "bin", configuration, "net10.0", "nanofleet.dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException("nanofleet.dll is not built", dll);
+            }
+        }
+
+        [Fact]
+        public void KilledProcess_ThenResumed_NoRecordLost_NoSerialReused()
+        {
+            using var fixture = new StationFixture(2, throttle: true); // held to 921600 baud, so kills land mid-write
+            string app = Path.Combine(fixture.Directory, "app.bin");
+            File.WriteAllBytes(app, Station.Simulator.SyntheticAppImage.Build(384 * 1024, 5));
+            var random = new Random(42);
+            int kills = 0, leftInProgress = 0;
+            for (int round = 0; round < 8; round++)
+            {
+                // --reflash: every killed round does real work even on devices an earlier round finished.
+                using Process station = Start(fixture, app);
+                bool killThisRound = kills < 3;
+                if (killThisRound && !station.WaitForExit(random.Next(300, 2500)))
+                {
+                    station.Kill(entireProcessTree: true);
+                    kills++;
+                }
+
+                Assert.True(station.WaitForExit(60_000), "station run did not finish");
+                if (killThisRound)
+                {
+                    using var peek = new StationDb(fixture.Database);
+                    leftInProgress += peek.All().Count(r => r.Result == DeviceResult.InProgress);
+                }
+                using var check = new StationDb(fixture.Database);
+                if (!killThisRound && check.All().Where(r => r.Result == DeviceResult.Ok).Select(r => r.Mac).Distinct().Count() == 2)
+                {
+                    break;
+                }
+            }
+
+            Assert.True(kills > 0, "no run was killed; station output:\n" + string.Join("\n", Output));
+            Assert.True(leftInProgress > 0, "no kill landed while a device was being handled");
+            using var db = new StationDb(fixture.Database);
+            db.MarkInterrupted();
+            var rows = db.All();
+            var allocated = db.AllocatedSerials();
+
+            // Each device ended ok exactly once, with the one serial bound to its MAC.
+            var ok = rows.Where(r => r.Result == DeviceResult.Ok).ToList();
+            Assert.Equal(2, ok.Select(r => r.Mac).Distinct().Count());
+            Assert.Equal(2, allocated.Count);
+            Assert.All(rows.Where(r => r.Serial.Length > 0), r => Assert.Equal(allocated[r.Serial], r.Mac));
+            Assert.DoesNotContain(rows, r => r.Result == DeviceResult.InProgress);
+        }
+
+        private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Output = new();
+
+        private static void Log(string? line)
+        {
+            if (line is not null) Output.Enqueue(line);
+        }
+
+        private static Process Start(StationFixture fixture, string app)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (string arg in new[]
+            {
+                Cli, "station", "run", "--ports", string.Join(",", fixture.Devices.Select(d => d.Host.PortPath)),
+                "--claim-dir", fixture.ClaimDir, "--template", "fleet-tpl", "--serial-prefix", "NF-",
+                "--partitions", RepoFiles.PartitionsCsv, "--db", fixture.Database, "--firmware", "factory=" + app,
+                "--baud", "921600", "--reflash",
+            })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, e) => Log(e.Data);
+            process.ErrorDataReceived += (_, e) => Log(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return process;
+        }
+    }
+}

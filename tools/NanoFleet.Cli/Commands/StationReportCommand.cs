@@ -1,0 +1,38 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Collections.Generic;
+using System.Linq;
+using NanoFleet.Station.Records;
+
+namespace NanoFleet.Cli.Commands
+{
+    /// <summary>`nanofleet station report`: yield and failures by cause.</summary>
+    internal static class StationReportCommand
+    {
+        public static Command Create()
+        {
+            var db = StationCommand.DatabaseOption();
+            var command = new Command("report",
+                "Yield (devices whose last attempt succeeded / devices seen) and failures by cause,\n" +
+                "per device and per attempt.\nExample: nanofleet station report --db station.db") { db };
+            command.SetAction(result => CliErrors.Run(() =>
+            {
+                string path = result.GetValue(db)!;
+                if (!File.Exists(path)) throw new FileNotFoundException($"--db {path}: no station database there");
+                using var store = new StationDb(path);
+                var report = YieldReport.From(store.All());
+                Console.WriteLine($"devices: {report.Devices}   ok: {report.Ok}   yield: {report.Yield:P1}   attempts: {report.Attempts}");
+                Console.WriteLine("failures by cause (devices / attempts):");
+                var causes = report.AttemptsFailedBy.Keys.Union(report.DevicesFailedBy.Keys).OrderBy(c => c);
+                foreach (FailureCause cause in causes)
+                {
+                    Console.WriteLine($"  {RecordCsv.Name(cause),-20} {report.DevicesFailedBy.GetValueOrDefault(cause),5} / {report.AttemptsFailedBy.GetValueOrDefault(cause)}");
+                }
+
+                return ExitCodes.Success;
+            }));
+            return command;
+        }
+    }
+}
