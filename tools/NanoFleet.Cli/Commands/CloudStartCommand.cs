@@ -1,0 +1,85 @@
+using System;
+using System.CommandLine;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using NanoFleet.Cloud;
+using NanoFleet.Cloud.Options;
+
+namespace NanoFleet.Cli.Commands
+{
+    /// <summary>`nanofleet cloud start`: runs the emulator until Ctrl-C.</summary>
+    internal static class CloudStartCommand
+    {
+        public static Command Create()
+        {
+            var data = CloudCommand.DataOption();
+            var port = new Option<int>("--port") { Description = "MQTT port (TLS, client certificate required); 0 picks a free one.", DefaultValueFactory = _ => EmulatorOptions.DefaultPort };
+            var address = new Option<string>("--address") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+            var hookUrl = new Option<Uri?>("--hook-url") { Description = "Pre-provisioning hook: HTTP POST of AWS's Lambda input; must answer {\"allowProvisioning\":true} within 5 s." };
+            var timeScale = new Option<double>("--time-scale") { Description = "Run the emulator's clock X times faster (60 turns the 1 h token lifetime into 1 minute).", DefaultValueFactory = _ => 1.0 };
+            var keys = new Option<string>("--key-algorithm") { Description = "Key pairs CreateKeysAndCertificate makes: rsa (RSA-2048, as AWS) or ec (P-256).", DefaultValueFactory = _ => "rsa" };
+            keys.AcceptOnlyFromAmong("rsa", "ec");
+            var faults = new Option<string?>("--faults") { Description = "Faults from the start, e.g. \"throttle=RegisterThing:10;delay=200ms;drop=1;disconnect=1;reject=RegisterThing:InternalFailureException:500:3\"." };
+            var quiet = new Option<bool>("--quiet") { Description = "Print only warnings and errors." };
+            var command = new Command("start", "Run the emulator until Ctrl-C. Logs one logfmt line per step (never keys or tokens).")
+            {
+                data, port, address, hookUrl, timeScale, keys, faults, quiet,
+            };
+            command.SetAction(CloudCommand.Guard(async (r, ct) =>
+            {
+                if (!IPAddress.TryParse(r.GetValue(address), out var ip))
+                {
+                    throw new CliException(ExitCodes.BadInput, $"--address '{r.GetValue(address)}' is not an IP address");
+                }
+
+                EmulatorOptions options;
+                try
+                {
+                    options = new EmulatorOptionsBuilder()
+                        .WithDataDirectory(r.GetValue(data)!)
+                        .WithEndpoint(ip, r.GetValue(port))
+                        .WithHookUrl(r.GetValue(hookUrl))
+                        .WithTimeScale(r.GetValue(timeScale))
+                        .WithKeyAlgorithm(r.GetValue(keys) == "ec" ? KeyAlgorithm.EcP256 : KeyAlgorithm.Rsa2048)
+                        .WithFaults(r.GetValue(faults))
+                        .WithAdminEndpoint()
+                        .Build();
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+                {
+                    throw new CliException(ExitCodes.BadInput, ex.Message);
+                }
+
+                bool onlyWarnings = r.GetValue(quiet);
+                await using var emulator = new FleetEmulator(options);
+                emulator.LogWritten += (_, e) =>
+                {
+                    if (!onlyWarnings || e.Level != NanoFleet.Cloud.Events.EmulatorLogLevel.Information)
+                    {
+                        Console.Out.WriteLine(e.ToString());
+                    }
+                };
+                // Ctrl-C and SIGTERM both stop cleanly: the broker drains, admin.json is removed.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+                using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+                await emulator.StartAsync(ct);
+                Console.Out.WriteLine($"nanofleet cloud: mqtts://{ip}:{emulator.Port}  CA {System.IO.Path.Combine(options.DataDirectory, "ca.crt")}  admin 127.0.0.1:{emulator.AdminPort}  (Ctrl-C stops)");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                await emulator.StopAsync();
+                Console.Out.WriteLine("nanofleet cloud: stopped cleanly");
+                return ExitCodes.Success;
+            }));
+            return command;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using NanoFleet.Cloud;
+using NanoFleet.Cloud.Admin;
+using NanoFleet.Cloud.Options;
+
+namespace NanoFleet.Cli.Commands
+{
+    /// <summary>
+    /// Where a management verb acts: the running emulator's admin endpoint when one runs on the data
+    /// directory (so revocation closes live connections), else the data directory itself.
+    /// </summary>
+    internal static class CloudTarget
+    {
+        /// <summary>Runs <paramref name="online"/> against a running emulator, or <paramref name="offline"/> on the data directory.</summary>
+        public static async Task<T> RunAsync<T>(string dataDirectory, Func<AdminClient, Task<T>> online, Func<FleetEmulator, Task<T>>? offline)
+        {
+            using var admin = AdminClient.TryOpen(dataDirectory);
+            if (admin is not null)
+            {
+                try
+                {
+                    return await online(admin);
+                }
+                catch (HttpRequestException)
+                {
+                    // admin.json left by an emulator that died: fall through to the data directory
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new CliException(ExitCodes.BadInput, ex.Message);
+                }
+            }
+
+            if (offline is null)
+            {
+                throw new CliException(ExitCodes.Failure,
+                    $"no emulator is running on {Path.GetFullPath(dataDirectory)}; start one with `nanofleet cloud start --data {dataDirectory}`");
+            }
+
+            await using var emulator = new FleetEmulator(new EmulatorOptionsBuilder().WithDataDirectory(dataDirectory).Build());
+            await emulator.OpenAsync();
+            return await offline(emulator);
+        }
+    }
+}
