@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Spectre.Console;
 
 namespace NanoFleet.Cli.Demo
@@ -35,7 +36,40 @@ namespace NanoFleet.Cli.Demo
             return table;
         }
 
-        /// <summary>The summary: thing, short certificate id, time per step, reboots.</summary>
+        /// <summary>Width the one-row-per-device summary needs without wrapping.</summary>
+        public const int WideSummaryWidth = 170;
+
+        /// <summary>
+        /// The summary that fits <paramref name="width"/>: one row per device when there is room,
+        /// else one column per device (steps as rows), which an 80-column terminal holds for a few devices.
+        /// </summary>
+        public static Table Summary(DemoReport report, int width) =>
+            width >= WideSummaryWidth || 20 + (report.Devices.Count * 17) > width ? Summary(report) : SummaryByStep(report);
+
+        /// <summary>The summary with steps as rows and one column per device.</summary>
+        public static Table SummaryByStep(DemoReport report)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Summary[/] (milliseconds in each step)");
+            table.AddColumn(new TableColumn("").NoWrap());
+            foreach (var d in report.Devices)
+            {
+                table.AddColumn(new TableColumn(d.Name).RightAligned().NoWrap());
+            }
+
+            table.AddRow(report.Devices.Select(d => Markup.Escape(d.ThingName)).Prepend("thing").ToArray());
+            table.AddRow(report.Devices.Select(d => Commands.DeviceCommand.Short(d.CertificateId)).Prepend("certificate").ToArray());
+            foreach (string step in Steps)
+            {
+                table.AddRow(report.Devices.Select(d => Milliseconds(d.TimeIn(step))).Prepend(Abbreviate(step)).ToArray());
+            }
+
+            table.AddRow(report.Devices.Select(d => Milliseconds(d.Total)).Prepend("total").ToArray());
+            table.AddRow(report.Devices.Select(d => d.Reboots.ToString(CultureInfo.InvariantCulture)).Prepend("reboots").ToArray());
+            table.AddRow(report.Devices.Select(d => d.Result == "Operational" ? "[green]own thing+cert[/]" : "[red]" + Markup.Escape(d.Result ?? "unfinished") + "[/]").Prepend("result").ToArray());
+            return table;
+        }
+
+        /// <summary>The summary with one row per device: thing, short certificate id, time per step, reboots.</summary>
         public static Table Summary(DemoReport report)
         {
             var table = new Table().Border(TableBorder.Rounded).Title("[bold]Summary[/] (milliseconds in each step)");

@@ -36,7 +36,7 @@ namespace NanoFleet.Cli.Demo
 
         public void Summary(DemoReport report)
         {
-            _console.Write(DemoTable.Summary(report));
+            _console.Write(DemoTable.Summary(report, _console.Profile.Width));
             DemoVerdict.Write(_console, report);
         }
     }
