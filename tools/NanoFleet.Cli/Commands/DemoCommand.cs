@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using NanoFleet.Cli.Demo;
+using NanoFleet.Cli.Device;
 using Spectre.Console;
 
 namespace NanoFleet.Cli.Commands
@@ -51,22 +52,9 @@ namespace NanoFleet.Cli.Commands
                 throw new CliException(ExitCodes.BadInput, "--timeout must be at least 1 second");
             }
 
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var report = new DemoFleet(options, ViewFor(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }))).RunAsync(stop.Token).GetAwaiter().GetResult();
-                return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var stop = new StopSignals();
+            var report = new DemoFleet(options, ViewFor(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }))).RunAsync(stop.Token).GetAwaiter().GetResult();
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         }
 
         /// <summary>A live table on an interactive terminal; plain lines when output is redirected (CI, pipes).</summary>

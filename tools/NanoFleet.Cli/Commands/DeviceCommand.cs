@@ -70,41 +70,27 @@ namespace NanoFleet.Cli.Commands
                 throw new CliException(ExitCodes.BadInput, $"--heartbeat {heartbeatSeconds}: must be at least 1 second");
             }
 
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
+            using var stop = new StopSignals();
+            string name = Path.GetFileNameWithoutExtension(image.Name);
+            var log = new TextLogSink(Console.Out, name, verbose ? LogLevel.Debug : LogLevel.Info);
+            using var device = new VirtualDevice(image.FullName, new VirtualDeviceOptions { Name = name, Log = log, EndpointOverride = endpoint });
+            device.StepChanged += (_, e) =>
             {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                string name = Path.GetFileNameWithoutExtension(image.Name);
-                var log = new TextLogSink(Console.Out, name, verbose ? LogLevel.Debug : LogLevel.Info);
-                using var device = new VirtualDevice(image.FullName, new VirtualDeviceOptions { Name = name, Log = log, EndpointOverride = endpoint });
-                device.StepChanged += (_, e) =>
+                if (e.Step == "Booting")
                 {
-                    if (e.Step == "Booting")
-                    {
-                        log.Log(LogLevel.Info, "Booting", $"boot {device.Boots} from {image.Name}, MAC {Hal.Host.Identity.MacAddress.ToDisplay(device.MacAddress)}");
-                    }
-                };
-                switch (device.Boot(once, stop.Token))
-                {
-                    case DeviceRunOutcome.Rebooted:
-                        log.Log(LogLevel.Info, "Rebooted", "stopping here (--once); run again to boot onto the stored credentials");
-                        return ExitCodes.Rebooted;
-                    case DeviceRunOutcome.Stopped:
-                        return ExitCodes.Interrupted;
+                    log.Log(LogLevel.Info, "Booting", $"boot {device.Boots} from {image.Name}, MAC {Hal.Host.Identity.MacAddress.ToDisplay(device.MacAddress)}");
                 }
-
-                log.Log(LogLevel.Info, "Operational", $"connected as thing {device.ThingName} with certificate {Short(device.CertificateId)}");
-                return once ? ExitCodes.Success : Idle(device, log, TimeSpan.FromSeconds(heartbeatSeconds), stop.Token);
-            }
-            finally
+            };
+            switch (device.Boot(once, stop.Token))
             {
-                Console.CancelKeyPress -= onCancel;
+                case DeviceRunOutcome.Rebooted:
+                    log.Log(LogLevel.Info, "Rebooted", "stopping here (--once); run again to boot onto the stored credentials");
+                    return ExitCodes.Rebooted;
+                case DeviceRunOutcome.Stopped:
+                    return ExitCodes.Interrupted;
             }
+
+            return once ? ExitCodes.Success : Idle(device, log, TimeSpan.FromSeconds(heartbeatSeconds), stop.Token);
         }
 
         private static int Idle(VirtualDevice device, ILogSink log, TimeSpan period, CancellationToken stop)
@@ -125,11 +111,10 @@ namespace NanoFleet.Cli.Commands
                     break;
                 }
 
-                log.Log(LogLevel.Info, "Operational", $"connected as thing {device.ThingName} with certificate {Short(device.CertificateId)}");
             }
             while (!stop.WaitHandle.WaitOne(period));
 
-            log.Log(LogLevel.Info, "Stopped", "Ctrl-C");
+            log.Log(LogLevel.Info, "Stopped", "stop signal (Ctrl-C or SIGTERM)");
             return ExitCodes.Interrupted;
         }
 
