@@ -18,7 +18,7 @@ namespace NanoFleet.Benchmarks.EndToEnd
     /// <summary>
     /// First boot to operational against the local emulator, with real mTLS and real flash image
     /// files: one device (repeated), 100 devices at once, and MQTT bytes per provisioning in JSON
-    /// and CBOR. `dotnet run -c Release --project tests/NanoFleet.Benchmarks -- bench e2e [runs] [fleet]`.
+    /// and CBOR. `dotnet run -c Release --project tests/NanoFleet.Benchmarks -- bench e2e [runs] [fleet] [rsa|ec]`.
     /// </summary>
     public sealed class EndToEndBench : IBench
     {
@@ -36,17 +36,20 @@ namespace NanoFleet.Benchmarks.EndToEnd
         {
             int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
             int fleet = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
-            return RunAsync(runs, fleet).GetAwaiter().GetResult();
+            // RSA-2048 key pairs by default, as AWS's CreateKeysAndCertificate makes; `ec` for P-256.
+            var algorithm = args.Length > 2 && args[2] == "ec" ? KeyAlgorithm.EcP256 : KeyAlgorithm.Rsa2048;
+            Console.WriteLine($"emulator key pairs: {algorithm}");
+            return RunAsync(runs, fleet, algorithm).GetAwaiter().GetResult();
         }
 
-        private static async Task<int> RunAsync(int runs, int fleet)
+        private static async Task<int> RunAsync(int runs, int fleet, KeyAlgorithm algorithm)
         {
             string directory = Path.Combine(Path.GetTempPath(), "nf-bench-e2e-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(directory);
             try
             {
                 await using var emulator = new FleetEmulator(new EmulatorOptionsBuilder()
-                    .WithDataDirectory(Path.Combine(directory, "cloud")).WithEndpoint(IPAddress.Loopback, 0).WithKeyAlgorithm(KeyAlgorithm.EcP256).Build());
+                    .WithDataDirectory(Path.Combine(directory, "cloud")).WithEndpoint(IPAddress.Loopback, 0).WithKeyAlgorithm(algorithm).Build());
                 await emulator.StartAsync();
                 await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
                 var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
