@@ -50,10 +50,15 @@ namespace NanoFleet.EndToEnd.Tests.Support
                 {
                     try
                     {
-                        client.Client.LingerState = new LingerOption(true, 0);
+                        // Null once the relay closed it itself; linger 0 makes the close an RST.
+                        if (client.Client is { } socket)
+                        {
+                            socket.LingerState = new LingerOption(true, 0);
+                        }
+
                         client.Close();
                     }
-                    catch (ObjectDisposedException)
+                    catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
                     {
                     }
                 }
