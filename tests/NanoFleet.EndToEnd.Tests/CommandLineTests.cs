@@ -123,6 +123,54 @@ namespace NanoFleet.EndToEnd.Tests
             Assert.Contains("unusable", output);
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task ImageDevice_FromPemFilesAndFromClaimImage_BothBootAndProvision()
+        {
+            await using var cloud = await E2eCloud.StartAsync();
+            string dir = cloud.Directory;
+            File.WriteAllText(Path.Combine(dir, "ca.crt"), cloud.Emulator.CaCertificatePem);
+            File.WriteAllText(Path.Combine(dir, "claim.crt"), cloud.Claim.CertificatePem);
+            File.WriteAllText(Path.Combine(dir, "claim.key"), cloud.Claim.PrivateKeyPem);
+            string[] claimArgs =
+            {
+                "--ca", Path.Combine(dir, "ca.crt"), "--cert", Path.Combine(dir, "claim.crt"), "--key", Path.Combine(dir, "claim.key"),
+                "--endpoint", "127.0.0.1:" + cloud.Emulator.Port, "--template", "nanofleet-demo",
+            };
+            string direct = Path.Combine(dir, "direct.bin");
+            string fromImage = Path.Combine(dir, "from-image.bin");
+            string claimBin = Path.Combine(dir, "claim.bin");
+
+            var (built, buildLog) = ConsoleCapture.Run(["image", "device", .. claimArgs, "--param", "SerialNumber=NF0001", "--mac", "02:4e:46:00:00:01", "-o", direct]);
+            var (claimed, claimLog) = ConsoleCapture.Run(["image", "claim", .. claimArgs, "--format", "cbor", "--param", "SerialNumber=NF0002", "-o", claimBin]);
+            var (built2, buildLog2) = ConsoleCapture.Run("image", "device", "--claim-image", claimBin, "--mac", "02-4E-46-00-00-02", "-o", fromImage);
+
+            Assert.True(built == ExitCodes.Success, buildLog);
+            Assert.True(claimed == ExitCodes.Success, claimLog);
+            Assert.True(built2 == ExitCodes.Success, buildLog2);
+            Assert.Equal(4 * 1024 * 1024, new FileInfo(direct).Length);
+            Assert.Equal(ExitCodes.Rebooted, ConsoleCapture.Run("device", "run", "--flash", direct, "--once").ExitCode);
+            Assert.Equal(ExitCodes.Rebooted, ConsoleCapture.Run("device", "run", "--flash", fromImage, "--once").ExitCode);
+            var (second, log) = ConsoleCapture.Run("device", "run", "--flash", fromImage, "--once");
+            Assert.True(second == ExitCodes.Success, log);
+            Assert.Contains("MAC 02:4e:46:00:00:02", log);
+            Assert.NotNull(await cloud.Emulator.Things.GetAsync(E2eCloud.ThingOf(1)));
+            Assert.NotNull(await cloud.Emulator.Things.GetAsync(E2eCloud.ThingOf(2)));
+        }
+
+        [Theory]
+        [InlineData("--mac", "02:4e:46:00:00", "is not a MAC address")]
+        [InlineData("--mac", "02:4e:46:00:00:01", "give --claim-image, or all of")]
+        public void ImageDevice_BadInput_OneLineAndExitTwo(string option, string value, string message)
+        {
+            string output = Path.Combine(Path.GetTempPath(), "nf-never-" + Guid.NewGuid().ToString("N") + ".bin");
+
+            var (code, log) = ConsoleCapture.Run("image", "device", option, value, "-o", output);
+
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains(message, log);
+            Assert.False(File.Exists(output), "a failed build left an image behind");
+        }
+
         private static string TempImage(Action<byte[]> edit)
         {
             var bytes = new byte[4 * 1024 * 1024];

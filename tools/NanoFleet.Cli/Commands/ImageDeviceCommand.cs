@@ -1,10 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using NanoFleet.Cli.Device;
 using NanoFleet.Hal.Host.Identity;
 using NanoFleet.Provisioning;
+using NanoFleet.Provisioning.Storage;
+using NanoFleet.Station.Claim;
 
 namespace NanoFleet.Cli.Commands
 {
@@ -14,25 +15,26 @@ namespace NanoFleet.Cli.Commands
         /// <summary>Builds the sub-verb (registered under `image`).</summary>
         public static Command Create()
         {
-            var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the image.", Required = true };
-            var mac = new Option<string>("--mac") { Description = "The device MAC, e.g. 02:4e:46:00:00:01 (a virtual device's eFuse).", Required = true };
-            var partitions = new Option<FileInfo?>("--partitions") { Description = "The partition table CSV (default: ./partitions.csv, else the one built into nanofleet)." };
-            var claimImage = new Option<FileInfo?>("--claim-image") { Description = "A claim partition image from `nanofleet image claim`." };
-            var cert = new Option<FileInfo?>("--claim-cert") { Description = "Claim certificate PEM (instead of --claim-image)." };
-            var key = new Option<FileInfo?>("--claim-key") { Description = "Claim private key PEM (instead of --claim-image)." };
-            var ca = new Option<FileInfo?>("--ca") { Description = "CA PEM the device trusts for the broker (instead of --claim-image)." };
-            var endpoint = new Option<string?>("--endpoint") { Description = "HOST:PORT of AWS IoT or the emulator (instead of --claim-image)." };
-            var template = new Option<string?>("--template") { Description = "Fleet-provisioning template name (instead of --claim-image)." };
-            var cbor = new Option<bool>("--cbor") { Description = "Provision over the CBOR API (default JSON)." };
-            var parameters = new Option<string[]>("--param") { Description = "A RegisterThing parameter NAME=VALUE, e.g. SerialNumber=NF0001 (repeatable).", AllowMultipleArgumentsPerToken = false };
+            var output = new Option<string>("--output", "-o") { Description = "Where to write the image.", Required = true };
+            var mac = new Option<string>("--mac") { Description = "The device MAC, e.g. 02:4e:46:00:00:01 (stands in for the ESP32's eFuse).", Required = true };
+            var partitions = new Option<string?>("--partitions") { Description = "The partition table CSV (default: ./partitions.csv, else the one built into nanofleet)." };
+            var claimImage = new Option<string?>("--claim-image") { Description = "A claim partition image from `nanofleet image claim`." };
+            var ca = new Option<string?>("--ca") { Description = "Without --claim-image: the broker's trusted CA, PEM." };
+            var cert = new Option<string?>("--cert") { Description = "Without --claim-image: the shared claim certificate, PEM." };
+            var key = new Option<string?>("--key") { Description = "Without --claim-image: the claim private key, PEM. Never printed." };
+            var endpoint = new Option<string?>("--endpoint") { Description = "Without --claim-image: HOST or HOST:PORT of AWS IoT or the emulator." };
+            var template = new Option<string?>("--template") { Description = "Without --claim-image: the fleet-provisioning template name." };
+            var format = new Option<string>("--format") { Description = "Without --claim-image: payload format of the provisioning API.", DefaultValueFactory = _ => "json" };
+            format.AcceptOnlyFromAmong("json", "cbor");
+            var parameters = new Option<string[]>("--param") { Description = "Without --claim-image: a RegisterThing parameter KEY=VALUE (repeatable)." };
             var command = new Command(
                 "device",
                 "Build a full flash image for a virtual device: the partition table at 0x8000, the claim partition\n" +
-                "(from --claim-image, or built from --claim-cert/--claim-key/--ca/--endpoint/--template/--param),\n" +
-                "the MAC, and 0xFF everywhere else. Boot it with `nanofleet device run --flash FILE`.\n" +
+                "(from --claim-image, or built from --ca/--cert/--key/--endpoint/--template/--param as `image claim`\n" +
+                "does), the MAC, and 0xFF everywhere else. Boot it with `nanofleet device run --flash FILE`.\n" +
                 "Example: nanofleet image device --claim-image claim.bin --mac 02:4e:46:00:00:01 -o dev-01.bin")
             {
-                output, mac, partitions, claimImage, cert, key, ca, endpoint, template, cbor, parameters,
+                output, mac, partitions, claimImage, ca, cert, key, endpoint, template, format, parameters,
             };
             command.SetAction(parse => CliErrors.Run(() =>
             {
@@ -42,96 +44,64 @@ namespace NanoFleet.Cli.Commands
                     throw new CliException(ExitCodes.BadInput, $"--mac '{macText}' is not a MAC address (six hex bytes, e.g. 02:4e:46:00:00:01)");
                 }
 
-                byte[] claim = parse.GetValue(claimImage) is FileInfo file
-                    ? ReadClaimImage(file)
-                    : ClaimImages.Build(ClaimFromOptions(parse.GetValue(cert), parse.GetValue(key), parse.GetValue(ca), parse.GetValue(endpoint),
-                        parse.GetValue(template), parse.GetValue(cbor), parse.GetValue(parameters) ?? Array.Empty<string>()));
-                var table = DefaultPartitions.Load(parse.GetValue(partitions)?.FullName ?? (File.Exists("partitions.csv") ? "partitions.csv" : null));
+                byte[] claim = parse.GetValue(claimImage) is string path
+                    ? ReadClaimImage(path)
+                    : BuildClaim(parse.GetValue(ca), parse.GetValue(cert), parse.GetValue(key), parse.GetValue(endpoint), parse.GetValue(template),
+                        parse.GetValue(format) == "cbor", parse.GetValue(parameters) ?? Array.Empty<string>());
+                string? csv = parse.GetValue(partitions) ?? (File.Exists("partitions.csv") ? "partitions.csv" : null);
+                var table = DefaultPartitions.Load(csv);
                 byte[] image = DeviceImageBuilder.Build(table, claim, normalized);
-                var target = parse.GetValue(output)!;
-                WriteAtomically(target.FullName, image);
-                Console.WriteLine($"{target.Name}: {image.Length / 1024} KB flash image, MAC {MacAddress.ToDisplay(normalized)}, {table.Rows.Count} partitions, credentials erased (not provisioned)");
+                string target = parse.GetValue(output)!;
+                OutputFiles.WriteAllBytes(target, image);
+                Console.WriteLine($"{target}: {image.Length / 1024} KB flash image from {csv ?? "the built-in partitions.csv"}, MAC {MacAddress.ToDisplay(normalized)}, credentials erased (not provisioned)");
                 return ExitCodes.Success;
             }));
             return command;
         }
 
-        private static byte[] ReadClaimImage(FileInfo file)
+        private static byte[] ReadClaimImage(string path)
         {
-            if (!file.Exists)
+            byte[] image = OutputFiles.ReadBytes(path, "--claim-image");
+            if (ClaimPartition.Parse(image, 0, image.Length, new ProvisioningClaim(), out string error) != FpStatus.Success)
             {
-                throw new FileNotFoundException($"claim image '{file.FullName}' not found", file.FullName);
-            }
-
-            byte[] image = File.ReadAllBytes(file.FullName);
-            var claim = new ProvisioningClaim();
-            if (NanoFleet.Provisioning.Storage.ClaimPartition.Parse(image, 0, image.Length, claim, out string error) != FpStatus.Success)
-            {
-                throw new InvalidDataException($"'{file.Name}' is not a usable claim image: {error}");
+                throw new InvalidDataException($"--claim-image '{path}' is not a usable claim image: {error}");
             }
 
             return image;
         }
 
-        private static ProvisioningClaim ClaimFromOptions(FileInfo? cert, FileInfo? key, FileInfo? ca, string? endpoint, string? template, bool cbor, string[] parameters)
+        private static byte[] BuildClaim(string? ca, string? cert, string? key, string? endpoint, string? template, bool cbor, string[] parameters)
         {
-            if (cert is null || key is null || ca is null || endpoint is null || template is null)
+            if (ca is null || cert is null || key is null || endpoint is null || template is null)
             {
-                throw new CliException(ExitCodes.BadInput, "give --claim-image, or all of --claim-cert, --claim-key, --ca, --endpoint and --template");
+                throw new CliException(ExitCodes.BadInput, "give --claim-image, or all of --ca, --cert, --key, --endpoint and --template");
             }
 
-            if (!EndpointText.IsValid(endpoint))
+            var builder = new ClaimImageBuilder()
+                .WithCaPem(OutputFiles.ReadText(ca, "--ca"), ca)
+                .WithClaimCertificatePem(OutputFiles.ReadText(cert, "--cert"), cert)
+                .WithClaimKeyPem(OutputFiles.ReadText(key, "--key"), key)
+                .WithEndpoint(endpoint)
+                .WithTemplate(template)
+                .WithFormat(cbor ? FpFormat.Cbor : FpFormat.Json);
+            foreach (string pair in parameters)
             {
-                throw new CliException(ExitCodes.BadInput, $"--endpoint '{endpoint}' is not HOST:PORT (e.g. a1b2c3-ats.iot.eu-west-1.amazonaws.com:8883)");
-            }
-
-            int colon = endpoint.LastIndexOf(':');
-            var claim = new ProvisioningClaim
-            {
-                CertificatePem = ReadPem(cert, "--claim-cert"),
-                PrivateKeyPem = ReadPem(key, "--claim-key"),
-                CaPem = ReadPem(ca, "--ca"),
-                EndpointHost = endpoint.Substring(0, colon),
-                EndpointPort = int.Parse(endpoint.AsSpan(colon + 1), provider: System.Globalization.CultureInfo.InvariantCulture),
-                TemplateName = template,
-                Format = cbor ? FpFormat.Cbor : FpFormat.Json,
-            };
-            foreach (string parameter in parameters)
-            {
-                int equals = parameter.IndexOf('=');
-                if (equals < 1)
+                int eq = pair.IndexOf('=');
+                if (eq <= 0)
                 {
-                    throw new CliException(ExitCodes.BadInput, $"--param '{parameter}' is not NAME=VALUE");
+                    throw new CliException(ExitCodes.BadInput, $"--param '{pair}' is not KEY=VALUE");
                 }
 
-                claim.Parameters.Set(parameter.Substring(0, equals), parameter.Substring(equals + 1));
+                builder.WithParameter(pair[..eq], pair[(eq + 1)..]);
             }
 
-            return claim;
-        }
-
-        private static string ReadPem(FileInfo file, string option)
-        {
-            if (!file.Exists)
+            var image = builder.Build();
+            foreach (string warning in image.Warnings)
             {
-                throw new FileNotFoundException($"{option} '{file.FullName}' not found", file.FullName);
+                Console.Error.WriteLine("nanofleet: warning: " + warning);
             }
 
-            string text = File.ReadAllText(file.FullName);
-            if (!text.Contains("-----BEGIN ", StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"{option} '{file.Name}' is not PEM");
-            }
-
-            return text;
-        }
-
-        /// <summary>Writes to a temporary file and renames it, so a failure never leaves half an image.</summary>
-        internal static void WriteAtomically(string path, byte[] data)
-        {
-            string temp = path + ".tmp-" + Environment.ProcessId;
-            File.WriteAllBytes(temp, data);
-            File.Move(temp, path, overwrite: true);
+            return image.Bytes;
         }
     }
 }
