@@ -181,9 +181,10 @@ namespace NanoFleet.Cli.Demo
                 progress.Total = device.Uptime;
                 progress.Result = outcome == DeviceRunOutcome.Operational ? "Operational" : "timed out in " + progress.Step;
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            catch (Exception ex)
             {
-                progress.Result = "failed: " + ex.Message;
+                // One device's failure is a finding for the summary, not a reason to bring the other devices down.
+                progress.Result = "failed: " + ex.GetType().Name + ": " + ex.Message;
             }
         }
 
