@@ -24,6 +24,8 @@ namespace NanoFleet.EndToEnd.Tests
 
             Assert.Equal(DeviceRunOutcome.Stopped, outcome);
             Assert.True(cloud.Hook!.Requests >= 1, "the hook was never asked");
+            Assert.All(cloud.Rejections, r => Assert.StartsWith("RegisterThing ", r));
+            Assert.NotEmpty(cloud.Rejections);
             Assert.Equal(0, await cloud.Emulator.Things.CountAsync());
             Assert.Equal(0, steps.Count("Persisting"));
             Assert.True(CredentialsErased(image), "the credential partition was written although provisioning was denied");

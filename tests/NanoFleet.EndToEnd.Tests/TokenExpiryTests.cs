@@ -24,6 +24,7 @@ namespace NanoFleet.EndToEnd.Tests
 
             Assert.True(steps.Count("RequestingCertificate") >= 2, "the device did not ask for a new certificate: " + string.Join(",", steps.Steps));
             Assert.Equal(E2eCloud.ThingOf(1), device.ThingName);
+            Assert.Equal("RegisterThing InvalidCertificateOwnershipToken", Assert.Single(cloud.Rejections));
         }
     }
 }

@@ -29,7 +29,17 @@ namespace NanoFleet.EndToEnd.Tests.Support
             Emulator = emulator;
             Claim = claim;
             _hook = hook;
+            emulator.RequestCompleted += (_, e) =>
+            {
+                if (!e.Accepted)
+                {
+                    Rejections.Enqueue(e.Api + " " + e.ErrorCode);
+                }
+            };
         }
+
+        /// <summary>Every provisioning request the emulator rejected, as "API ErrorCode".</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string> Rejections { get; } = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
         public string Directory { get; }
 
@@ -80,13 +90,13 @@ namespace NanoFleet.EndToEnd.Tests.Support
         }
 
         /// <summary>Device options with test timings: quick timeouts and backoff, a seeded jitter.</summary>
-        public static VirtualDeviceOptions FastOptions(string name, ILogSink? log = null, Action<NanoFleet.Hal.Host.Flash.NorFlash>? flash = null) => new VirtualDeviceOptions
+        public static VirtualDeviceOptions FastOptions(string name, ILogSink? log = null, Action<NanoFleet.Hal.Host.Flash.NorFlash>? flash = null, int backoffCapMilliseconds = 400) => new VirtualDeviceOptions
         {
             Name = name,
             Log = log,
             StepTimeoutMilliseconds = 1500,
             BackoffBaseMilliseconds = 50,
-            BackoffCapMilliseconds = 400,
+            BackoffCapMilliseconds = backoffCapMilliseconds,
             MaxAttempts = 10,
             PermanentFailureBackoffMilliseconds = 60000,
             RandomSeed = name.GetHashCode(StringComparison.Ordinal),
