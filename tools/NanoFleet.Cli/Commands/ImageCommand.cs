@@ -10,6 +10,7 @@ namespace NanoFleet.Cli.Commands
         {
             ImageClaimCommand.Create(),
             ImageShowCommand.Create(),
+            ImageDeviceCommand.Create(),
         };
     }
 }
