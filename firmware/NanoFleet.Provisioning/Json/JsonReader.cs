@@ -5,7 +5,7 @@ namespace NanoFleet.Provisioning.Json
     /// <summary>
     /// A forward-only, validating JSON reader (RFC 8259) over a byte range, in the spirit of
     /// coreJSON and Utf8JsonReader: it never throws on input, never allocates while reading (only
-    /// <see cref="TryGetString"/> allocates, the exact size of the string), and keeps nesting in one
+    /// <see cref="TryGetString"/> allocates: the string itself), and keeps nesting in one
     /// fixed array sized by the depth limit. The first problem stops it, with a kind and a byte offset
     /// relative to the start of the range.
     /// </summary>
@@ -184,35 +184,7 @@ namespace NanoFleet.Provisioning.Json
                 return false;
             }
 
-            // Without escapes, a name of N chars is N bytes only if it is ASCII; compare code points.
-            int at = _valueStart;
-            int end = _valueStart + _valueLength;
-            int i = 0;
-            while (at < end)
-            {
-                int length = Utf8.DecodeCodePoint(_data, at, end, out int codePoint);
-                int units = Utf8.CharCount(codePoint);
-                if (units == 1)
-                {
-                    if (text[i] != codePoint)
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    int j = i;
-                    if (Utf8.ReadCodePoint(text, ref j) != codePoint)
-                    {
-                        return false;
-                    }
-                }
-
-                at += length;
-                i += units;
-            }
-
-            return true;
+            return Utf8.EqualsText(_data, _valueStart, _valueLength, text);
         }
 
         /// <summary>Decodes the current string or property name (escapes included).</summary>
@@ -230,17 +202,21 @@ namespace NanoFleet.Provisioning.Json
                 return true;
             }
 
-            char[] chars = new char[_valueChars];
-            if (!_valueHasEscapes)
+            lock (ScratchChars.Gate)
             {
-                Utf8.DecodeInto(_data, _valueStart, _valueLength, chars, 0);
-            }
-            else
-            {
-                DecodeEscaped(chars);
+                char[] chars = ScratchChars.Get(_valueChars);
+                if (!_valueHasEscapes)
+                {
+                    Utf8.DecodeInto(_data, _valueStart, _valueLength, chars, 0);
+                }
+                else
+                {
+                    DecodeEscaped(chars);
+                }
+
+                value = new string(chars, 0, _valueChars);
             }
 
-            value = new string(chars);
             return true;
         }
 

@@ -46,7 +46,7 @@ namespace NanoFleet.Provisioning
         private readonly RegisterThingAccepted _registerAccepted = new RegisterThingAccepted();
         private readonly ErrorResponse _errorResponse = new ErrorResponse();
         private readonly FpReadError _readError = new FpReadError();
-        private byte[] _requestBuffer = new byte[256];
+        private byte[] _requestBuffer = new byte[0]; // sized by the first request that needs more
 
         private ProvisioningStep _step = ProvisioningStep.Idle;
         private int _timerId;
@@ -241,56 +241,47 @@ namespace NanoFleet.Provisioning
             }
         }
 
-        private void PublishCreate(ActionList actions)
+        private void PublishCreate(ActionList actions) =>
+            PublishRequest(_createApi, ProvisioningStep.RequestingCertificate, _createRequestTopic, actions);
+
+        private void PublishRegisterThing(ActionList actions) =>
+            PublishRequest(FpApi.RegisterThing, ProvisioningStep.RegisteringThing, _registerRequestTopic, actions);
+
+        private void PublishRequest(FpApi api, ProvisioningStep step, string topic, ActionList actions)
         {
             int written;
-            FpStatus status = _useCsr
-                ? FpPayloadWriter.WriteCreateCertificateFromCsrRequest(_options.Format, _csrPem!, _requestBuffer, 0, out written)
-                : FpPayloadWriter.WriteCreateKeysAndCertificateRequest(_options.Format, _requestBuffer, 0, out written);
+            FpStatus status = WriteRequest(api, out written);
             if (status == FpStatus.BufferTooSmall)
             {
+                // Grow to the exact size once: the register request (with its ~1 KB token) sets the high-water mark.
                 _requestBuffer = new byte[written];
-                status = _useCsr
-                    ? FpPayloadWriter.WriteCreateCertificateFromCsrRequest(_options.Format, _csrPem!, _requestBuffer, 0, out written)
-                    : FpPayloadWriter.WriteCreateKeysAndCertificateRequest(_options.Format, _requestBuffer, 0, out written);
+                status = WriteRequest(api, out written);
             }
 
-            SetStep(ProvisioningStep.RequestingCertificate, actions);
-            if (status != FpStatus.Success)
-            {
-                Fail(FailureClass.Permanent, "could not encode the request", actions);
-                return;
-            }
-
-            Publish(_createRequestTopic, written, actions);
-        }
-
-        private void PublishRegisterThing(ActionList actions)
-        {
-            int written;
-            FpStatus status = FpPayloadWriter.WriteRegisterThingRequest(_options.Format, _ownershipToken!, _registerParameters, _requestBuffer, 0, out written);
-            if (status == FpStatus.BufferTooSmall)
-            {
-                _requestBuffer = new byte[written];
-                status = FpPayloadWriter.WriteRegisterThingRequest(_options.Format, _ownershipToken!, _registerParameters, _requestBuffer, 0, out written);
-            }
-
-            SetStep(ProvisioningStep.RegisteringThing, actions);
+            SetStep(step, actions);
             if (status != FpStatus.Success)
             {
                 Fail(FailureClass.Permanent, "could not encode the request (check the parameters)", actions);
                 return;
             }
 
-            Publish(_registerRequestTopic, written, actions);
-        }
-
-        private void Publish(string topic, int count, ActionList actions)
-        {
             ProvisioningAction publish = actions.Add(ProvisioningActionKind.Publish);
             publish.SetTopic(topic);
-            publish.SetPayload(_requestBuffer, count);
+            publish.SetPayload(_requestBuffer, written);
             StartStepTimer(actions);
+        }
+
+        private FpStatus WriteRequest(FpApi api, out int written)
+        {
+            switch (api)
+            {
+                case FpApi.CreateKeysAndCertificate:
+                    return FpPayloadWriter.WriteCreateKeysAndCertificateRequest(_options.Format, _requestBuffer, 0, out written);
+                case FpApi.CreateCertificateFromCsr:
+                    return FpPayloadWriter.WriteCreateCertificateFromCsrRequest(_options.Format, _csrPem!, _requestBuffer, 0, out written);
+                default:
+                    return FpPayloadWriter.WriteRegisterThingRequest(_options.Format, _ownershipToken!, _registerParameters, _requestBuffer, 0, out written);
+            }
         }
 
         private bool TokenTooOld(long now) =>

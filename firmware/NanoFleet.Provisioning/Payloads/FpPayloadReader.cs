@@ -137,7 +137,7 @@ namespace NanoFleet.Provisioning
                     else
                     {
                         configuration = new StringMap();
-                        ok = ReadFlatMap(source, configuration);
+                        ok = ReadFlatMap(source, configuration, (options ?? FpReaderOptions.Default).MaxMapEntries, error);
                         error.SetFieldIfEmpty(FpPayloadKeys.DeviceConfiguration);
                     }
                 }
@@ -260,14 +260,9 @@ namespace NanoFleet.Provisioning
                 return null;
             }
 
-            if (format == FpFormat.Cbor)
-            {
-                // CBOR reading lands with the CBOR reader (next commit).
-                error.Set(FpReadErrorKind.BadArgument, "format", -1);
-                return null;
-            }
-
-            return new JsonPayloadSource(payload, offset, count, options.MaxDepth, error);
+            return format == FpFormat.Json
+                ? new JsonPayloadSource(payload, offset, count, options.MaxDepth, error)
+                : new CborPayloadSource(payload, offset, count, options.MaxDepth, error);
         }
 
         /// <summary>The name of the first unusable argument, or null.</summary>
@@ -320,8 +315,11 @@ namespace NanoFleet.Provisioning
             return false;
         }
 
-        /// <summary>Reads a map whose values are all text (deviceConfiguration is flat; nested values are refused).</summary>
-        private static bool ReadFlatMap(IPayloadSource source, StringMap map)
+        /// <summary>
+        /// Reads a map whose values are all text (deviceConfiguration is flat; nested values are
+        /// refused), with at most <paramref name="maxEntries"/> entries and no repeated key.
+        /// </summary>
+        private static bool ReadFlatMap(IPayloadSource source, StringMap map, int maxEntries, FpReadError error)
         {
             bool ok = source.ReadStartMap();
             while (ok)
@@ -332,14 +330,26 @@ namespace NanoFleet.Provisioning
                     break;
                 }
 
-                ok = source.ReadKey(out string key) && source.ReadText(out string value) && Put(map, key, value);
+                if (map.Count == maxEntries)
+                {
+                    error.Set(FpReadErrorKind.TooLarge, "", source.KeyOffset);
+                    return false;
+                }
+
+                ok = source.ReadKey(out string key) && source.ReadText(out string value) && Add(source, map, key, value, error);
             }
 
             return ok;
         }
 
-        private static bool Put(StringMap map, string key, string value)
+        private static bool Add(IPayloadSource source, StringMap map, string key, string value, FpReadError error)
         {
+            if (map.IndexOf(key) >= 0)
+            {
+                error.Set(FpReadErrorKind.Syntax, "", source.KeyOffset);
+                return false;
+            }
+
             map.Set(key, value);
             return true;
         }

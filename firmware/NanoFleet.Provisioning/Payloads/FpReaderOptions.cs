@@ -14,6 +14,9 @@ namespace NanoFleet.Provisioning
         /// <summary>Default for <see cref="MaxDepth"/>; provisioning payloads need 2.</summary>
         public const int DefaultMaxDepth = 8;
 
+        /// <summary>Default for <see cref="MaxMapEntries"/>.</summary>
+        public const int DefaultMaxMapEntries = 64;
+
         /// <summary>Shared defaults (immutable).</summary>
         public static FpReaderOptions Default { get; } = new FpReaderOptions();
 
@@ -22,5 +25,12 @@ namespace NanoFleet.Provisioning
 
         /// <summary>Deepest nesting accepted (the top-level map is depth 1); deeper fails with <see cref="FpReadErrorKind.TooDeep"/>.</summary>
         public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+        /// <summary>
+        /// Most entries kept from a string map (deviceConfiguration); more fail with
+        /// <see cref="FpReadErrorKind.TooLarge"/>. Each entry costs two strings and list slots, so
+        /// without this cap a payload of tiny entries would cost far more heap than its own size.
+        /// </summary>
+        public int MaxMapEntries { get; init; } = DefaultMaxMapEntries;
     }
 }

@@ -169,6 +169,34 @@ namespace NanoFleet.Provisioning.Text
             return length;
         }
 
+        /// <summary>
+        /// True when the UTF-8 bytes (already validated) spell exactly <paramref name="text"/>,
+        /// compared code point by code point without allocating.
+        /// </summary>
+        public static bool EqualsText(byte[] data, int offset, int count, string text)
+        {
+            int end = offset + count;
+            int at = offset;
+            int i = 0;
+            while (at < end)
+            {
+                if (i >= text.Length)
+                {
+                    return false;
+                }
+
+                at += DecodeCodePoint(data, at, end, out int codePoint);
+                if (ReadCodePoint(text, ref i) != codePoint)
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            return i == text.Length;
+        }
+
         /// <summary>UTF-16 code units a code point takes (1 or 2).</summary>
         public static int CharCount(int codePoint) => codePoint >= 0x10000 ? 2 : 1;
 
@@ -188,8 +216,8 @@ namespace NanoFleet.Provisioning.Text
         }
 
         /// <summary>
-        /// Validates and decodes <paramref name="count"/> bytes. Two passes (count, then fill) so the
-        /// only allocations are one exact-size char array and the string.
+        /// Validates and decodes <paramref name="count"/> bytes. Two passes (count, then fill through
+        /// <see cref="ScratchChars"/>) so the only allocation is the string.
         /// </summary>
         /// <param name="data">Source bytes.</param>
         /// <param name="offset">First byte.</param>
@@ -211,9 +239,13 @@ namespace NanoFleet.Provisioning.Text
                 return true;
             }
 
-            char[] buffer = new char[chars];
-            DecodeInto(data, offset, count, buffer, 0);
-            value = new string(buffer);
+            lock (ScratchChars.Gate)
+            {
+                char[] buffer = ScratchChars.Get(chars);
+                DecodeInto(data, offset, count, buffer, 0);
+                value = new string(buffer, 0, chars);
+            }
+
             return true;
         }
 

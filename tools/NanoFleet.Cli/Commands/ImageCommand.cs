@@ -6,6 +6,10 @@ namespace NanoFleet.Cli.Commands
     public static class ImageCommand
     {
         /// <summary>Builds the verb group.</summary>
-        public static Command Create() => new Command("image", "Build and inspect flash images: claim partitions and whole-device images.");
+        public static Command Create() => new("image", "Build and inspect flash images: claim partitions and whole-device images.")
+        {
+            ImageClaimCommand.Create(),
+            ImageShowCommand.Create(),
+        };
     }
 }

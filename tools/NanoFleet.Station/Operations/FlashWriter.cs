@@ -32,13 +32,20 @@ namespace NanoFleet.Station.Operations
         /// <summary>Use FLASH_DEFL_* with zlib (the default, as esptool).</summary>
         public bool Compress { get; init; } = true;
 
+        /// <summary>Overrides the per-block reply timeout (esptool's defaults otherwise); for quick fault tests.</summary>
+        public TimeSpan? BlockTimeout { get; init; }
+
         /// <summary>Raised as blocks are acknowledged and when verification starts and ends.</summary>
         public event EventHandler<FlashProgressEventArgs>? ProgressChanged;
 
         /// <summary>Raised when a block or region is sent again after a fault, with the reason.</summary>
         public event EventHandler<string>? Retried;
 
-        /// <summary>Writes and verifies every region in order.</summary>
+        /// <summary>
+        /// Writes and verifies every region in order, then checks every region's MD5 once more: ROM
+        /// commands other than data blocks carry no checksum, so a damaged FLASH_BEGIN could land on a
+        /// region written earlier.
+        /// </summary>
         /// <exception cref="EspFatalException">A write failed after its retries, or verification found other bytes.</exception>
         public IReadOnlyList<RegionWriteResult> WriteAll(IEnumerable<FlashRegion> regions)
         {
@@ -48,45 +55,58 @@ namespace NanoFleet.Station.Operations
                 results.Add(Write(region));
             }
 
+            foreach (RegionWriteResult result in results)
+            {
+                string actual = _loader.FlashMd5(result.Offset, result.Size);
+                if (actual != result.Md5)
+                {
+                    throw new EspFatalException(
+                        $"Failed to verify {result.Name} at 0x{result.Offset:X} after all writes: flash MD5 {actual} does not match the image's {result.Md5}");
+                }
+            }
+
             return results;
         }
 
-        /// <summary>Writes one region, then checks the chip's MD5 of it against the image's.</summary>
-        /// <exception cref="EspFatalException">The write failed after its retries, or the MD5 differs.</exception>
+        /// <summary>
+        /// Writes one region, then checks the chip's MD5 of it against the image's; a failed round
+        /// (after block retries) or a mismatch starts the region over once.
+        /// </summary>
+        /// <exception cref="EspFatalException">The write failed after its retries, or the MD5 differs twice.</exception>
         public RegionWriteResult Write(FlashRegion region)
         {
             ArgumentNullException.ThrowIfNull(region);
             var clock = Stopwatch.StartNew();
             byte[] image = PadTo4(region.Data);
             byte[]? compressed = Compress ? Deflate(image) : null;
+            string expected = Convert.ToHexString(MD5.HashData(image)).ToLowerInvariant();
             int retries = 0;
             for (int round = 1; ; round++)
             {
                 try
                 {
-                    retries += compressed is null ? WriteRaw(region.Name, region.Offset, image) : WriteCompressed(region.Name, region.Offset, image, compressed);
-                    break;
+                    retries += compressed is null
+                        ? WriteRaw(region.Name, region.Offset, image)
+                        : WriteCompressed(region.Name, region.Offset, image, compressed);
+                    Report($"verify {region.Name}", 0, image.Length);
+                    string actual = _loader.FlashMd5(region.Offset, image.Length);
+                    if (actual != expected)
+                    {
+                        throw new EspFatalException(
+                            $"Failed to verify {region.Name} at 0x{region.Offset:X}: flash MD5 {actual} does not match the image's {expected}");
+                    }
+
+                    Report($"verify {region.Name}", image.Length, image.Length);
+                    return new RegionWriteResult(region.Name, region.Offset, image.Length, compressed?.Length ?? image.Length,
+                        actual, compressed is not null, retries, clock.Elapsed);
                 }
                 catch (EspFatalException ex) when (round < RegionAttempts && ex is not EspNotSupportedException)
                 {
                     retries++;
-                    Retried?.Invoke(this, $"{region.Name}: restarting the region after: {ex.Message}");
+                    Retried?.Invoke(this, $"{region.Name}: writing the region again after: {ex.Message}");
                     _loader.Link.FlushInput();
                 }
             }
-
-            string expected = Convert.ToHexString(MD5.HashData(image)).ToLowerInvariant();
-            Report($"verify {region.Name}", 0, image.Length);
-            string actual = _loader.FlashMd5(region.Offset, image.Length);
-            if (actual != expected)
-            {
-                throw new EspFatalException(
-                    $"Failed to verify {region.Name} at 0x{region.Offset:X}: flash MD5 {actual} does not match the image's {expected}");
-            }
-
-            Report($"verify {region.Name}", image.Length, image.Length);
-            return new RegionWriteResult(region.Name, region.Offset, image.Length, compressed?.Length ?? image.Length,
-                actual, compressed is not null, retries, clock.Elapsed);
         }
 
         /// <summary>zlib at the best ratio, as esptool's zlib.compress(image, 9).</summary>
@@ -112,7 +132,7 @@ namespace NanoFleet.Station.Operations
                 int count = Math.Min(blockSize, image.Length - seq * blockSize);
                 Array.Copy(image, seq * blockSize, block, 0, count);
                 block.AsSpan(count).Fill(0xFF);
-                retries += SendWithRetries(() => _loader.FlashBlock(block, seq, RomLink.DefaultTimeout), name, seq);
+                retries += SendWithRetries(() => _loader.FlashBlock(block, seq, BlockTimeout ?? RomLink.DefaultTimeout), name, seq);
                 Report($"write {name}", Math.Min(image.Length, (long)(seq + 1) * blockSize), image.Length);
             }
 
@@ -132,7 +152,7 @@ namespace NanoFleet.Station.Operations
             {
                 int count = Math.Min(blockSize, compressed.Length - seq * blockSize);
                 byte[] block = compressed.AsSpan(seq * blockSize, count).ToArray();
-                retries += SendWithRetries(() => _loader.FlashDeflBlock(block, seq, timeout), name, seq);
+                retries += SendWithRetries(() => _loader.FlashDeflBlock(block, seq, BlockTimeout ?? timeout), name, seq);
                 Report($"write {name}", (long)image.Length * (seq + 1) / blocks, image.Length);
             }
 

@@ -11,11 +11,12 @@ namespace NanoFleet.Station.Targets
         /// <summary>Address of the chip-detect magic value in ROM.</summary>
         public const uint MagicRegister = 0x40001000;
 
-        /// <summary>Reads the magic value and returns the matching target.</summary>
+        /// <summary>Reads the magic value (twice, until two reads agree) and returns the matching target.</summary>
         /// <exception cref="EspFatalException">The chip is not an ESP32; the message names what it is.</exception>
         public static EspTarget Detect(RomLink link)
         {
-            uint magic = new RomLoader(link).ReadReg(MagicRegister);
+            var loader = new RomLoader(link);
+            uint magic = StableRead.Of(() => loader.ReadReg(MagicRegister), "the chip-detect register");
             if (magic == Esp32Target.ChipDetectMagic)
             {
                 return new Esp32Target(link);

@@ -1,0 +1,395 @@
+using nanoFramework.TestFramework;
+
+namespace NanoFleet.Provisioning.Tests
+{
+    /// <summary>FpPayloadReader: the three responses in JSON and CBOR, and every way a payload can be refused.</summary>
+    [TestClass]
+    public class FpPayloadReaderTests
+    {
+        private readonly FpReadError _error = new FpReadError();
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_JsonHappyPath() => CreateKeysHappyPath(FpFormat.Json, PayloadFixtures.CreateKeysAcceptedJson());
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_CborHappyPath() => CreateKeysHappyPath(FpFormat.Cbor, PayloadFixtures.CreateKeysAcceptedCbor());
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_CsrFlowHappyPath()
+        {
+            byte[] json = TestBytes.Utf8Of("{\"certificateOwnershipToken\":\"tok\",\"certificateId\":\"" + PayloadFixtures.CertificateId + "\",\"certificatePem\":\"pem\"}");
+            var result = new CreateCertificateAccepted { PrivateKey = "stale" };
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, FpReaderOptions.Default, false, result, _error));
+            Assert.IsNull(result.PrivateKey);
+            Assert.AreEqual("tok", result.CertificateOwnershipToken);
+            Assert.AreEqual("pem", result.CertificatePem);
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_AtOffsetHappyPath()
+        {
+            byte[] cbor = PayloadFixtures.CreateKeysAcceptedCbor();
+            byte[] embedded = TestBytes.Embed(cbor, 17, 9);
+            var result = new CreateCertificateAccepted();
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, embedded, 17, cbor.Length, FpReaderOptions.Default, true, result, _error));
+            Assert.AreEqual(PayloadFixtures.PrivateKeyPem, result.PrivateKey);
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_BadParams()
+        {
+            byte[] json = PayloadFixtures.CreateKeysAcceptedJson();
+            var result = new CreateCertificateAccepted();
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, null!, 0, 0, null!, true, result, _error), "payload");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, null!, true, null!, _error), "result");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted((FpFormat)7, json, 0, json.Length, null!, true, result, _error), "format");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, -1, 2, null!, true, result, _error), "offset");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, json.Length + 1, 0, null!, true, result, _error), "offset");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 1, json.Length, null!, true, result, _error), "count");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, -1, null!, true, result, _error), "count");
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, null!, true, result, null!));
+            Assert.AreEqual("", result.CertificateId);
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_MissingFields()
+        {
+            ExpectJson(FpReadErrorKind.MissingField, "privateKey", "{\"certificateId\":\"i\",\"certificatePem\":\"p\",\"certificateOwnershipToken\":\"t\"}");
+            ExpectJson(FpReadErrorKind.MissingField, "certificateId", "{\"privateKey\":\"k\",\"certificatePem\":\"p\",\"certificateOwnershipToken\":\"t\"}");
+            ExpectJson(FpReadErrorKind.MissingField, "certificatePem", "{\"certificateId\":\"i\",\"privateKey\":\"k\",\"certificateOwnershipToken\":\"t\"}");
+            ExpectJson(FpReadErrorKind.MissingField, "certificateOwnershipToken", "{\"certificateId\":\"i\",\"certificatePem\":\"p\",\"privateKey\":\"k\"}");
+            ExpectJson(FpReadErrorKind.MissingField, "certificateOwnershipToken", "{\"certificateId\":\"i\",\"certificatePem\":\"p\",\"privateKey\":\"k\",\"certificateOwnershipToken\":\"\"}");
+            ExpectCbor(FpReadErrorKind.MissingField, "certificateId", TestBytes.Hex("a0"));
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_WrongTypes()
+        {
+            ExpectJson(FpReadErrorKind.WrongType, "certificatePem", "{\"certificateId\":\"i\",\"certificatePem\":42}");
+            ExpectJson(FpReadErrorKind.WrongType, "privateKey", "{\"privateKey\":{\"pem\":\"k\"}}");
+            ExpectJson(FpReadErrorKind.WrongType, "certificateId", "{\"certificateId\":null}");
+            ExpectJson(FpReadErrorKind.WrongType, "", "[\"certificateId\"]");
+            ExpectJson(FpReadErrorKind.WrongType, "", "\"just text\"");
+            ExpectCbor(FpReadErrorKind.WrongType, "certificateId", TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("certificateId"), TestBytes.Hex("44 01 02 03 04")));
+            ExpectCbor(FpReadErrorKind.WrongType, "certificatePem", TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("certificatePem"), TestBytes.Hex("c0 60")));
+            ExpectCbor(FpReadErrorKind.WrongType, "", TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborInt(1), TestBytes.CborText("v")));
+            ExpectCbor(FpReadErrorKind.WrongType, "", TestBytes.Hex("80"));
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_DuplicateFieldRefused()
+        {
+            ExpectJson(FpReadErrorKind.Syntax, "certificateId", "{\"certificateId\":\"a\",\"certificateId\":\"b\"}");
+            ExpectCbor(FpReadErrorKind.Syntax, "privateKey", TestBytes.Concat(TestBytes.CborMap(2), TestBytes.CborText("privateKey"), TestBytes.CborText("a"), TestBytes.CborText("privateKey"), TestBytes.CborText("b")));
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_EscapedKeysAndValuesHappyPath()
+        {
+            string json = "{\"certificate\\u0049d\":\"\\u0069d\",\"certificatePem\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u6c34\\ud83d\\ude00\",\"privateKey\":\"k\",\"certificateOwnershipToken\":\"t\"}";
+            byte[] payload = TestBytes.Utf8Of(json);
+            var result = new CreateCertificateAccepted();
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error), _error.ToString());
+            Assert.AreEqual("id", result.CertificateId);
+            Assert.AreEqual("a\"b\\c/d\b\f\n\r\t\u00e9\u6c34\ud83d\ude00", result.CertificatePem);
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_InvalidUtf8Refused()
+        {
+            ExpectJsonBytes(FpReadErrorKind.InvalidUtf8, TestBytes.Concat(TestBytes.Utf8Of("{\"certificateId\":\""), TestBytes.Hex("c0 80"), TestBytes.Utf8Of("\"}")), 18);
+            ExpectJsonBytes(FpReadErrorKind.InvalidUtf8, TestBytes.Concat(TestBytes.Utf8Of("{\"certificateId\":\""), TestBytes.Hex("ed a0 80"), TestBytes.Utf8Of("\"}")), 18);
+            ExpectJsonBytes(FpReadErrorKind.InvalidUtf8, TestBytes.Concat(TestBytes.Utf8Of("{\"x\":\""), TestBytes.Hex("f4 90 80 80"), TestBytes.Utf8Of("\"}")), 6);
+            ExpectJsonBytes(FpReadErrorKind.InvalidUtf8, TestBytes.Concat(TestBytes.Utf8Of("{\"x\":\""), TestBytes.Hex("e6 b0"), TestBytes.Utf8Of("\"}")), 6);
+            ExpectJson(FpReadErrorKind.InvalidUtf8, "certificateId", "{\"certificateId\":\"\\ud800\"}");
+            ExpectJson(FpReadErrorKind.InvalidUtf8, "certificateId", "{\"certificateId\":\"\\ude00\\ud83d\"}");
+            ExpectJson(FpReadErrorKind.InvalidUtf8, "certificateId", "{\"certificateId\":\"\\ud83d\\u0041\"}");
+            ExpectCbor(FpReadErrorKind.InvalidUtf8, "certificateId", TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("certificateId"), TestBytes.Hex("62 c3 28")));
+            // Strict mode validates skipped text too.
+            ExpectCbor(FpReadErrorKind.InvalidUtf8, "", TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("other"), TestBytes.Hex("61 ff")));
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_SyntaxErrorsRefused()
+        {
+            string[] bad =
+            {
+                "{\"a\" \"b\"}", "{\"a\":\"b\",}", "{,}", "{\"a\":tru}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":+1}", "{'a':1}",
+                "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":\"tab\there\"}", "{\"a\":[1,]}", "{\"a\":[1 2]}", "{a:1}", "{\"a\":1]",
+            };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                byte[] payload = TestBytes.Utf8Of(bad[i]);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, null!, true, new CreateCertificateAccepted(), _error), bad[i]);
+                Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)_error.Kind, bad[i]);
+            }
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_TrailingDataRefused()
+        {
+            ExpectJsonBytes(FpReadErrorKind.TrailingData, TestBytes.Utf8Of("{} {}"), 3);
+            ExpectJsonBytes(FpReadErrorKind.TrailingData, TestBytes.Utf8Of("{}x"), 2);
+            byte[] cbor = TestBytes.Concat(PayloadFixtures.CreateKeysAcceptedCbor(), TestBytes.Hex("00"));
+            var result = new CreateCertificateAccepted();
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, true, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
+            Assert.AreEqual(cbor.Length - 1, _error.Offset);
+        }
+
+        /// <summary>Every proper prefix of a valid response is refused (never thrown), and the result stays untouched.</summary>
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_EveryTruncationRefused()
+        {
+            for (int f = 0; f < 2; f++)
+            {
+                FpFormat format = (FpFormat)f;
+                byte[] payload = format == FpFormat.Json ? PayloadFixtures.CreateKeysAcceptedJson() : PayloadFixtures.CreateKeysAcceptedCbor();
+                var result = new CreateCertificateAccepted();
+                for (int length = 0; length < payload.Length; length++)
+                {
+                    FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, length, null!, true, result, _error);
+                    Assert.AreEqual((int)FpStatus.BadParameter, (int)status, "length " + length);
+                    Assert.IsTrue(_error.Kind != FpReadErrorKind.None);
+                    Assert.AreEqual("", result.CertificateId);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void ReadCreateCertificateAccepted_TooLargeAndTooDeep()
+        {
+            byte[] json = PayloadFixtures.CreateKeysAcceptedJson();
+            var small = new FpReaderOptions { MaxPayloadBytes = json.Length - 1 };
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, small, true, new CreateCertificateAccepted(), _error));
+            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)_error.Kind);
+            var exact = new FpReaderOptions { MaxPayloadBytes = json.Length };
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, exact, true, new CreateCertificateAccepted(), _error));
+
+            // The unknown member nests 3 deep below the top level (object, array, object): depth 4.
+            var shallow = new FpReaderOptions { MaxDepth = 3 };
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, shallow, true, new CreateCertificateAccepted(), _error));
+            Assert.AreEqual((int)FpReadErrorKind.TooDeep, (int)_error.Kind);
+            var enough = new FpReaderOptions { MaxDepth = 4 };
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, enough, true, new CreateCertificateAccepted(), _error));
+
+            byte[] cbor = PayloadFixtures.CreateKeysAcceptedCbor();
+            var cborShallow = new FpReaderOptions { MaxDepth = 2 };
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, cborShallow, true, new CreateCertificateAccepted(), _error));
+            Assert.AreEqual((int)FpReadErrorKind.TooDeep, (int)_error.Kind);
+
+            string deep = "{\"x\":";
+            for (int i = 0; i < 1000; i++)
+            {
+                deep += "[";
+            }
+
+            ExpectJson(FpReadErrorKind.TooDeep, "", deep);
+        }
+
+        [TestMethod]
+        public void ReadError_ToStringNeverShowsContent()
+        {
+            string secret = "SECRET-TOKEN-VALUE";
+            ExpectJson(FpReadErrorKind.Syntax, "certificateOwnershipToken", "{\"certificateOwnershipToken\":\"" + secret + "\",\"certificateOwnershipToken\":\"" + secret + "\"}");
+            string text = _error.ToString();
+            Assert.DoesNotContains(secret, text);
+            Assert.Contains("certificateOwnershipToken", text);
+            Assert.Contains("Syntax", text);
+            _error.Clear();
+            Assert.AreEqual("no error", _error.ToString());
+            Assert.AreEqual(-1, _error.Offset);
+        }
+
+        [TestMethod]
+        public void ReadRegisterThingAccepted_JsonHappyPath() => RegisterHappyPath(FpFormat.Json, PayloadFixtures.RegisterAcceptedJson());
+
+        [TestMethod]
+        public void ReadRegisterThingAccepted_CborHappyPath() => RegisterHappyPath(FpFormat.Cbor, PayloadFixtures.RegisterAcceptedCbor());
+
+        [TestMethod]
+        public void ReadRegisterThingAccepted_WithoutConfigurationHappyPath()
+        {
+            byte[] json = TestBytes.Utf8Of("{\"thingName\":\"t1\",\"deviceConfiguration\":{}}");
+            var result = new RegisterThingAccepted();
+            result.DeviceConfiguration.Set("old", "value");
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, result, _error));
+            Assert.AreEqual("t1", result.ThingName);
+            Assert.AreEqual(0, result.DeviceConfiguration.Count);
+
+            byte[] cbor = TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("thingName"), TestBytes.CborText("t2"));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, result, _error));
+            Assert.AreEqual("t2", result.ThingName);
+        }
+
+        [TestMethod]
+        public void ReadRegisterThingAccepted_NestedConfigurationRefused()
+        {
+            var result = new RegisterThingAccepted();
+            byte[] json = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"b\",\"nested\":{\"c\":\"d\"}}}");
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
+            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual("", result.ThingName);
+            Assert.AreEqual(0, result.DeviceConfiguration.Count);
+
+            byte[] cbor = TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("deviceConfiguration"), TestBytes.CborMap(1), TestBytes.CborText("n"), TestBytes.CborInt(5));
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
+            Assert.AreEqual("deviceConfiguration", _error.Field);
+
+            byte[] array = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":[\"a\"]}");
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, array, 0, array.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
+        }
+
+        [TestMethod]
+        public void ReadRegisterThingAccepted_ConfigurationLimits()
+        {
+            var options = new FpReaderOptions { MaxMapEntries = 2 };
+            var result = new RegisterThingAccepted();
+            byte[] two = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"1\",\"b\":\"2\"}}");
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, two, 0, two.Length, options, result, _error));
+            Assert.AreEqual(2, result.DeviceConfiguration.Count);
+
+            byte[] three = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}");
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, three, 0, three.Length, options, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)_error.Kind);
+            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual(56, _error.Offset);
+
+            byte[] repeated = TestBytes.Concat(
+                TestBytes.CborMap(2), TestBytes.CborText("thingName"), TestBytes.CborText("t"),
+                TestBytes.CborText("deviceConfiguration"), TestBytes.CborMap(2), TestBytes.CborText("k"), TestBytes.CborText("1"), TestBytes.CborText("k"), TestBytes.CborText("2"));
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, repeated, 0, repeated.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)_error.Kind);
+            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual(2, result.DeviceConfiguration.Count);
+            Assert.AreEqual("1", result.DeviceConfiguration.Get("a"));
+        }
+
+        [TestMethod]
+        public void ReadRegisterThingAccepted_BadParams()
+        {
+            byte[] json = PayloadFixtures.RegisterAcceptedJson();
+            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, null!, 0, 0, null!, new RegisterThingAccepted(), _error), "payload");
+            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, null!, _error), "result");
+            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 2, json.Length - 1, null!, new RegisterThingAccepted(), _error), "count");
+            var result = new RegisterThingAccepted();
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, 0, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.Truncated, (int)_error.Kind);
+            byte[] noName = TestBytes.Utf8Of("{\"deviceConfiguration\":{}}");
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, noName, 0, noName.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.MissingField, (int)_error.Kind);
+            Assert.AreEqual("thingName", _error.Field);
+        }
+
+        [TestMethod]
+        public void ReadErrorResponse_JsonHappyPath() => ErrorHappyPath(FpFormat.Json, PayloadFixtures.ErrorJson());
+
+        [TestMethod]
+        public void ReadErrorResponse_CborHappyPath() => ErrorHappyPath(FpFormat.Cbor, PayloadFixtures.ErrorCbor());
+
+        [TestMethod]
+        public void ReadErrorResponse_FieldRules()
+        {
+            var result = new ErrorResponse();
+            byte[] noMessage = TestBytes.Utf8Of("{\"errorCode\":\"ACCESS_DENIED\",\"statusCode\":403}");
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Json, noMessage, 0, noMessage.Length, null!, result, _error));
+            Assert.AreEqual(403, result.StatusCode);
+            Assert.AreEqual("", result.ErrorMessage);
+
+            string[] bad = { "{\"errorCode\":\"x\"}", "{\"statusCode\":\"400\",\"errorCode\":\"x\"}", "{\"statusCode\":400.5,\"errorCode\":\"x\"}", "{\"statusCode\":4e2,\"errorCode\":\"x\"}", "{\"statusCode\":2147483648,\"errorCode\":\"x\"}", "{\"statusCode\":400}", "{\"statusCode\":400,\"statusCode\":401,\"errorCode\":\"x\"}" };
+            int[] kinds = { (int)FpReadErrorKind.MissingField, (int)FpReadErrorKind.WrongType, (int)FpReadErrorKind.WrongType, (int)FpReadErrorKind.WrongType, (int)FpReadErrorKind.WrongType, (int)FpReadErrorKind.MissingField, (int)FpReadErrorKind.Syntax };
+            string[] fields = { "statusCode", "statusCode", "statusCode", "statusCode", "statusCode", "errorCode", "statusCode" };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                byte[] payload = TestBytes.Utf8Of(bad[i]);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Json, payload, 0, payload.Length, null!, result, _error), bad[i]);
+                Assert.AreEqual(kinds[i], (int)_error.Kind, bad[i]);
+                Assert.AreEqual(fields[i], _error.Field, bad[i]);
+            }
+
+            byte[] negative = TestBytes.Concat(TestBytes.CborMap(2), TestBytes.CborText("statusCode"), TestBytes.Hex("3a 7f ff ff ff"), TestBytes.CborText("errorCode"), TestBytes.CborText("x"));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Cbor, negative, 0, negative.Length, null!, result, _error));
+            Assert.AreEqual(int.MinValue, result.StatusCode);
+            byte[] tooBig = TestBytes.Concat(TestBytes.CborMap(2), TestBytes.CborText("statusCode"), TestBytes.Hex("1a 80 00 00 00"), TestBytes.CborText("errorCode"), TestBytes.CborText("x"));
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Cbor, tooBig, 0, tooBig.Length, null!, result, _error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
+            Assert.AreEqual("statusCode", _error.Field);
+        }
+
+        [TestMethod]
+        public void ReadErrorResponse_BadParams()
+        {
+            byte[] json = PayloadFixtures.ErrorJson();
+            ExpectBadArgument(FpPayloadReader.ReadErrorResponse(FpFormat.Json, null!, 0, 0, null!, new ErrorResponse(), _error), "payload");
+            ExpectBadArgument(FpPayloadReader.ReadErrorResponse(FpFormat.Json, json, 0, json.Length, null!, null!, _error), "result");
+            ExpectBadArgument(FpPayloadReader.ReadErrorResponse((FpFormat)(-1), json, 0, json.Length, null!, new ErrorResponse(), _error), "format");
+        }
+
+        private void CreateKeysHappyPath(FpFormat format, byte[] payload)
+        {
+            var result = new CreateCertificateAccepted();
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error);
+            Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
+            Assert.AreEqual((int)FpReadErrorKind.None, (int)_error.Kind);
+            Assert.AreEqual(PayloadFixtures.CertificateId, result.CertificateId);
+            Assert.AreEqual(PayloadFixtures.CertificatePem, result.CertificatePem);
+            Assert.AreEqual(PayloadFixtures.PrivateKeyPem, result.PrivateKey);
+            Assert.AreEqual(PayloadFixtures.Token, result.CertificateOwnershipToken);
+        }
+
+        private void RegisterHappyPath(FpFormat format, byte[] payload)
+        {
+            var result = new RegisterThingAccepted();
+            result.DeviceConfiguration.Set("stale", "entry");
+            FpStatus status = FpPayloadReader.ReadRegisterThingAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, result, _error);
+            Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
+            Assert.AreEqual("ThingPrefix_1", result.ThingName);
+            Assert.AreEqual(2, result.DeviceConfiguration.Count);
+            Assert.AreEqual("FallbackUrl", result.DeviceConfiguration.KeyAt(0));
+            Assert.AreEqual("https://www.example.com/test-site", result.DeviceConfiguration.ValueAt(0));
+            Assert.AreEqual("https://example.aws", result.DeviceConfiguration.Get("LocationUrl"));
+        }
+
+        private void ErrorHappyPath(FpFormat format, byte[] payload)
+        {
+            var result = new ErrorResponse();
+            FpStatus status = FpPayloadReader.ReadErrorResponse(format, payload, 0, payload.Length, FpReaderOptions.Default, result, _error);
+            Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
+            Assert.AreEqual(400, result.StatusCode);
+            Assert.AreEqual("InvalidCertificateOwnershipToken", result.ErrorCode);
+            Assert.AreEqual("Certificate ownership token cannot be empty.", result.ErrorMessage);
+        }
+
+        private void ExpectBadArgument(FpStatus status, string field)
+        {
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)status);
+            Assert.AreEqual((int)FpReadErrorKind.BadArgument, (int)_error.Kind);
+            Assert.AreEqual(field, _error.Field);
+        }
+
+        private void ExpectJson(FpReadErrorKind kind, string field, string json) => Expect(FpFormat.Json, kind, field, TestBytes.Utf8Of(json));
+
+        private void ExpectCbor(FpReadErrorKind kind, string field, byte[] cbor) => Expect(FpFormat.Cbor, kind, field, cbor);
+
+        private void Expect(FpFormat format, FpReadErrorKind kind, string field, byte[] payload)
+        {
+            var result = new CreateCertificateAccepted();
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)status);
+            Assert.AreEqual((int)kind, (int)_error.Kind, _error.ToString());
+            Assert.AreEqual(field, _error.Field, _error.ToString());
+            Assert.AreEqual("", result.CertificateId);
+        }
+
+        private void ExpectJsonBytes(FpReadErrorKind kind, byte[] payload, int offset)
+        {
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, new CreateCertificateAccepted(), _error);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)status);
+            Assert.AreEqual((int)kind, (int)_error.Kind, _error.ToString());
+            Assert.AreEqual(offset, _error.Offset, _error.ToString());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
+using NanoFleet.Cloud.Internal;
+using NanoFleet.Cloud.Registry;
+using NanoFleet.Cloud.Templates;
+
+namespace NanoFleet.Cloud
+{
+    /// <summary>Claim certificates: made for one template, revocable (which also closes their live connections).</summary>
+    public sealed class ClaimRegistry
+    {
+        private readonly EmulatorContext _context;
+
+        internal ClaimRegistry(EmulatorContext context)
+        {
+            _context = context;
+        }
+
+        /// <summary>Makes a claim certificate (EC P-256, signed by the emulator's CA) allowed to provision with <paramref name="templateName"/>.</summary>
+        /// <param name="templateName">The template; it need not exist yet.</param>
+        /// <returns>The certificate, its key and the CA. The key is not kept.</returns>
+        /// <exception cref="InvalidTemplateException">The name is not a valid template name.</exception>
+        public Task<ClaimCredentials> CreateAsync(string templateName)
+        {
+            TemplateRules.CheckName(templateName);
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest($"CN=claim-{templateName}, O=NanoFleet", key, HashAlgorithmName.SHA256);
+            using var certificate = _context.Ca.IssueClientCertificate(request);
+            string id = CertificateAuthority.IdOf(certificate);
+            string pem = certificate.ExportCertificatePem() + "\n";
+            var now = _context.Clock.GetUtcNow();
+            _context.Store.Write(s =>
+            {
+                s.InsertCertificate(new CertificateRecord(new CertificateInfo(id, CertificateStatus.Active, CertificateKind.Claim, pem, now, null), null, null));
+                s.InsertClaim(id, templateName, now);
+                return 0;
+            });
+            _context.Log.Info("claim", null, id, $"created claim for template '{templateName}'");
+            return Task.FromResult(new ClaimCredentials(id, templateName, pem, key.ExportPkcs8PrivateKeyPem() + "\n", _context.Ca.CaCertificatePem));
+        }
+
+        /// <summary>Revokes a claim: it can no longer connect and its live connections are closed.
+        /// Devices it already provisioned are not affected.</summary>
+        /// <returns>False when no claim has that id.</returns>
+        public async Task<bool> RevokeAsync(string certificateId)
+        {
+            bool found = _context.Store.Read(s => s.GetClaim(certificateId) is not null && s.SetCertificateStatus(certificateId, CertificateStatus.Revoked));
+            if (found)
+            {
+                _context.Log.Info("revoke", null, certificateId, "claim revoked");
+                if (_context.Broker is { } broker)
+                {
+                    await broker.DisconnectCertificateAsync(certificateId, "claim certificate revoked").ConfigureAwait(false);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>Every claim, oldest first.</summary>
+        public Task<IReadOnlyList<ClaimInfo>> ListAsync() => Task.FromResult<IReadOnlyList<ClaimInfo>>(_context.Store.Read(s => s.ListClaims()));
+    }
+}

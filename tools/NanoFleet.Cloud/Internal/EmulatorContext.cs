@@ -1,0 +1,60 @@
+using System;
+using System.Threading.Tasks;
+using NanoFleet.Cloud.Events;
+using NanoFleet.Cloud.Faults;
+using NanoFleet.Cloud.Hooks;
+using NanoFleet.Cloud.Metrics;
+using NanoFleet.Cloud.Options;
+using NanoFleet.Cloud.Registry;
+
+namespace NanoFleet.Cloud.Internal
+{
+    /// <summary>The services every part of a running emulator shares.</summary>
+    internal sealed class EmulatorContext : IDisposable
+    {
+        public EmulatorContext(EmulatorOptions options)
+        {
+            Options = options;
+            Clock = options.TimeProvider;
+            Log = new EmulatorLog(Clock);
+            Faults = new FaultInjector(Clock);
+            if (options.Faults is { } spec)
+            {
+                Faults.Apply(spec);
+            }
+
+            Ca = CertificateAuthority.LoadOrCreate(options.DataDirectory);
+            Store = new RegistryStore(System.IO.Path.Combine(options.DataDirectory, "registry.db"));
+            Hook = options.HookUrl is { } url ? new PreProvisioningHookClient(url, options.HookTimeout) : null;
+        }
+
+        public EmulatorOptions Options { get; }
+
+        public TimeProvider Clock { get; }
+
+        public EmulatorLog Log { get; }
+
+        public FaultInjector Faults { get; }
+
+        public EmulatorMetrics Metrics { get; } = new();
+
+        public CertificateAuthority Ca { get; }
+
+        public RegistryStore Store { get; }
+
+        public PreProvisioningHookClient? Hook { get; }
+
+        /// <summary>The broker, once started: revocation closes live connections through it.</summary>
+        public FleetBroker? Broker { get; set; }
+
+        /// <summary>The veto handlers of <see cref="FleetEmulator.InterceptingRegisterThingAsync"/>.</summary>
+        public Func<RegisterThingRequestedEventArgs, Task>? InterceptingRegisterThing { get; set; }
+
+        public void Dispose()
+        {
+            Hook?.Dispose();
+            Store.Dispose();
+            Ca.Dispose();
+        }
+    }
+}

@@ -1,0 +1,312 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using NanoFleet.Cloud.Events;
+
+namespace NanoFleet.Cloud.Internal
+{
+    /// <summary>
+    /// The MQTTnet server with AWS IoT Core's behaviour: TLS 1.2 with a required client certificate from
+    /// our CA, identity from that certificate, claim certificates confined to their template's
+    /// provisioning topics, responses enqueued on the requesting session only, QoS 2 ignored.
+    /// </summary>
+    internal sealed class FleetBroker : IAsyncDisposable
+    {
+        private const string SessionKey = "nanofleet.session";
+        private readonly EmulatorContext _context;
+        private readonly ProvisioningService _service;
+        private readonly ConcurrentDictionary<string, ClientSession> _clients = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+        private readonly CancellationTokenSource _stopping = new();
+        private MqttServer? _server;
+
+        public FleetBroker(EmulatorContext context)
+        {
+            _context = context;
+            _service = new ProvisioningService(context);
+        }
+
+        public event EventHandler<RequestCompletedEventArgs>? RequestCompleted;
+
+        public int Port { get; private set; }
+
+        public int ConnectedClients => _clients.Count;
+
+        public async Task StartAsync()
+        {
+            var options = _context.Options;
+            // MQTTnet does not report the port it bound, so port 0 is resolved here first.
+            int port = options.Port == 0 ? FreePort(options.Address) : options.Port;
+            var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
+                .WithoutDefaultEndpoint()
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(options.Address)
+                .WithEncryptedEndpointPort(port)
+                .WithEncryptionCertificate(_context.Ca.ServerCertificate)
+                .WithEncryptionSslProtocol(SslProtocols.Tls12)
+                .WithClientCertificate(ValidateClientCertificate, false)
+                .WithConnectionBacklog(4096)
+                .WithPersistentSessions(false)
+                .Build();
+            _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            _server.ValidatingConnectionAsync += ValidatingConnectionAsync;
+            _server.ClientDisconnectedAsync += ClientDisconnectedAsync;
+            _server.InterceptingInboundPacketAsync += InterceptingInboundPacketAsync;
+            _server.InterceptingSubscriptionAsync += InterceptingSubscriptionAsync;
+            _server.InterceptingUnsubscriptionAsync += e =>
+            {
+                if (e.SessionItems[SessionKey] is ClientSession session)
+                {
+                    session.Subscriptions.TryRemove(e.Topic, out _);
+                }
+
+                return Task.CompletedTask;
+            };
+            _server.InterceptingPublishAsync += InterceptingPublishAsync;
+            await _server.StartAsync().ConfigureAwait(false);
+            Port = port;
+        }
+
+        /// <summary>Closes every live connection that authenticated with <paramref name="certificateId"/>.</summary>
+        public async Task DisconnectCertificateAsync(string certificateId, string reason)
+        {
+            foreach (var session in _clients.Values)
+            {
+                if (session.CertificateId == certificateId && _server is not null)
+                {
+                    _context.Log.Info("disconnect", session.ClientId, certificateId, reason);
+                    await _server.DisconnectClientAsync(session.ClientId,
+                        new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = reason })
+                        .ConfigureAwait(false);
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _stopping.Cancel();
+            if (_server is not null)
+            {
+                await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
+            _server?.Dispose();
+            _stopping.Dispose();
+        }
+
+        private bool ValidateClientCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+            certificate is X509Certificate2 cert && _context.Ca.Verifies(cert);
+
+        private Task ValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+        {
+            if (e.ClientCertificate is not { } cert)
+            {
+                e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
+                _context.Log.Warn("connect", e.ClientId, null, "refused: no client certificate");
+                return Task.CompletedTask;
+            }
+
+            string id = CertificateAuthority.IdOf(cert);
+            var (record, claim, things, policies) = _context.Store.Read(s =>
+            {
+                var c = s.GetCertificate(id);
+                return (c, s.GetClaim(id), s.ThingsOf(id), s.PolicyDocumentsOf(id));
+            });
+            string? refusal = record is null ? "certificate is not registered (deleted or never issued here)"
+                : record.Info.Status != CertificateStatus.Active ? $"certificate is {record.Info.Status.ToAwsName()}"
+                : null;
+            if (refusal is not null)
+            {
+                e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
+                _context.Log.Warn("connect", e.ClientId, id, "refused: " + refusal);
+                return Task.CompletedTask;
+            }
+
+            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies);
+            if (!TopicAuthorizer.MayConnect(session))
+            {
+                e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
+                _context.Log.Warn("connect", e.ClientId, id, "refused: no attached policy allows iot:Connect for this client id");
+                return Task.CompletedTask;
+            }
+
+            e.SessionItems[SessionKey] = session;
+            _clients[e.ClientId] = session;
+            _context.Log.Info("connect", e.ClientId, id,
+                claim is not null ? $"claim for template '{claim.TemplateName}' (MQTT {e.ProtocolVersion})"
+                : $"device certificate of {(things.Count == 0 ? "no thing" : string.Join(",", things))} (MQTT {e.ProtocolVersion})");
+            return Task.CompletedTask;
+        }
+
+        private Task ClientDisconnectedAsync(ClientDisconnectedEventArgs e)
+        {
+            if (e.SessionItems[SessionKey] is ClientSession session)
+            {
+                _clients.TryRemove(new System.Collections.Generic.KeyValuePair<string, ClientSession>(e.ClientId, session));
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>AWS IoT Core supports QoS 0 and 1 only: "When QoS level 2 is requested, the message broker
+        /// doesn't send a PUBACK or SUBACK". A QoS 2 PUBLISH or SUBSCRIBE is therefore swallowed unanswered.</summary>
+        private Task InterceptingInboundPacketAsync(InterceptingPacketEventArgs e)
+        {
+            bool qos2 = e.Packet switch
+            {
+                MqttPublishPacket p => p.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce,
+                MqttSubscribePacket s => s.TopicFilters.Exists(f => f.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce),
+                _ => false,
+            };
+            if (qos2)
+            {
+                e.ProcessPacket = false;
+                _context.Log.Warn("qos2", e.ClientId, (e.SessionItems[SessionKey] as ClientSession)?.CertificateId,
+                    $"ignored a QoS 2 {(e.Packet is MqttPublishPacket ? "PUBLISH" : "SUBSCRIBE")} (AWS IoT sends no PUBACK/SUBACK for QoS 2)");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private Task InterceptingSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+        {
+            var session = (ClientSession)e.SessionItems[SessionKey]!;
+            string filter = e.TopicFilter.Topic;
+            if (!TopicAuthorizer.MaySubscribe(session, filter))
+            {
+                e.ProcessSubscription = false;
+                e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized; // 0x80 Failure on MQTT 3.1.1
+                _context.Log.Warn("subscribe", session.ClientId, session.CertificateId, $"refused '{filter}': not allowed by the certificate's policy");
+                return Task.CompletedTask;
+            }
+
+            session.Session ??= e.Session;
+            session.Subscriptions[filter] = e.TopicFilter.QualityOfServiceLevel;
+            return Task.CompletedTask;
+        }
+
+        private Task InterceptingPublishAsync(InterceptingPublishEventArgs e)
+        {
+            if (e.SessionItems?[SessionKey] is not ClientSession session)
+            {
+                return Task.CompletedTask; // the emulator's own messages
+            }
+
+            string topic = e.ApplicationMessage.Topic;
+            if (!TopicAuthorizer.MayPublish(session, topic))
+            {
+                // AWS closes the connection of a client that publishes where its policy does not allow.
+                e.ProcessPublish = false;
+                e.CloseConnection = true;
+                _context.Log.Warn("publish", session.ClientId, session.CertificateId, $"closed the connection: publishing to '{topic}' is not allowed");
+                return Task.CompletedTask;
+            }
+
+            if (!ProvisioningTopics.TryMatchRequest(topic, out var request))
+            {
+                return Task.CompletedTask; // ordinary traffic between things
+            }
+
+            e.ProcessPublish = false; // the request is for the service, not for other subscribers
+            var payload = e.ApplicationMessage.Payload.ToArray();
+            long started = Stopwatch.GetTimestamp();
+            var work = Task.Run(() => ServeAsync(session, request, payload, started));
+            _inFlight.TryAdd(work, 0);
+            work.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+            return Task.CompletedTask;
+        }
+
+        private async Task ServeAsync(ClientSession session, ProvisioningRequestTopic request, byte[] payload, long started)
+        {
+            ProvisioningResponse response;
+            try
+            {
+                response = await _service.HandleAsync(session, request, payload, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _context.Log.Error(request.Api.ToString(), session.ClientId, session.CertificateId, "internal failure: " + ex.Message);
+                response = ProvisioningResponse.Error(500, "InternalFailureException", "The emulator failed to process the request.");
+            }
+            catch (OperationCanceledException)
+            {
+                return; // shutting down
+            }
+
+            if (!response.Accepted)
+            {
+                _context.Log.Warn(request.Api.ToString(), session.ClientId, session.CertificateId,
+                    $"rejected {response.StatusCode} {response.ErrorCode}: {response.ErrorMessage}");
+            }
+
+            var latency = Stopwatch.GetElapsedTime(started);
+            _context.Metrics.Record(request.Api, response.Accepted, latency, session.CertificateId, request.TemplateName);
+            var (delay, disconnect, drop) = _context.Faults.Deliver();
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _context.Clock, _stopping.Token).ConfigureAwait(false);
+            }
+
+            var outcome = ResponseOutcome.Sent;
+            if (disconnect && _server is not null)
+            {
+                outcome = ResponseOutcome.Disconnected;
+                _context.Log.Warn("fault", session.ClientId, session.CertificateId, $"closed the connection instead of answering {request.Api}");
+                await _server.DisconnectClientAsync(session.ClientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.UnspecifiedError })
+                    .ConfigureAwait(false);
+            }
+            else if (drop)
+            {
+                outcome = ResponseOutcome.Dropped;
+                _context.Log.Warn("fault", session.ClientId, session.CertificateId, $"dropped the response to {request.Api}");
+            }
+            else
+            {
+                Send(session, response.Accepted ? request.Accepted : request.Rejected,
+                    PayloadCodec.Encode(response.Fields, request.Format));
+            }
+
+            RequestCompleted?.Invoke(this, new RequestCompletedEventArgs(request.Api, request.Format, session.ClientId, response.CertificateId,
+                response.ThingName, response.StatusCode, response.ErrorCode, response.ErrorMessage, latency, outcome));
+        }
+
+        /// <summary>Enqueues a response on the requesting session only, and only if it subscribed to the topic
+        /// ("subscribe before you publish"): never through the broker's fan-out.</summary>
+        private void Send(ClientSession session, string topic, byte[] payload)
+        {
+            if (session.Session is not { } target || !session.TryGetDeliveryQos(topic, out var qos))
+            {
+                _context.Log.Warn("respond", session.ClientId, session.CertificateId, $"not subscribed to '{topic}': the response is lost, as on AWS");
+                return;
+            }
+
+            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build();
+            if (!target.TryEnqueueApplicationMessage(message, out _))
+            {
+                _context.Log.Warn("respond", session.ClientId, session.CertificateId, $"the session's queue refused the response on '{topic}'");
+            }
+        }
+
+        private static int FreePort(IPAddress address)
+        {
+            var probe = new TcpListener(address, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+    }
+}

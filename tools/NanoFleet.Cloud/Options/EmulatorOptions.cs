@@ -1,0 +1,42 @@
+using System;
+using System.Net;
+
+namespace NanoFleet.Cloud.Options
+{
+    /// <summary>Settings of a <see cref="FleetEmulator"/>; build them with <see cref="EmulatorOptionsBuilder"/>.</summary>
+    public sealed class EmulatorOptions
+    {
+        /// <summary>The MQTT port AWS IoT Core uses for mTLS.</summary>
+        public const int DefaultPort = 8883;
+
+        /// <summary>Where the CA, the server certificate and registry.db live. Default ./.nanofleet-cloud.</summary>
+        public string DataDirectory { get; internal set; } = ".nanofleet-cloud";
+
+        /// <summary>The address the broker listens on. Default 127.0.0.1.</summary>
+        public IPAddress Address { get; internal set; } = IPAddress.Loopback;
+
+        /// <summary>The broker's port; 0 picks a free one (see <see cref="FleetEmulator.Port"/>).</summary>
+        public int Port { get; internal set; } = DefaultPort;
+
+        /// <summary>The emulator's clock: token expiry and timestamps. Certificates' X.509 validity always uses the real clock.</summary>
+        public TimeProvider TimeProvider { get; internal set; } = TimeProvider.System;
+
+        /// <summary>The key pair CreateKeysAndCertificate makes. Default RSA-2048, as AWS.</summary>
+        public KeyAlgorithm KeyAlgorithm { get; internal set; } = KeyAlgorithm.Rsa2048;
+
+        /// <summary>The pre-provisioning hook's URL (HTTP POST of AWS's Lambda input), or null for none.</summary>
+        public Uri? HookUrl { get; internal set; }
+
+        /// <summary>How long the hook may take before RegisterThing fails with ACCESS_DENIED. Default 5 s, AWS's hard limit.</summary>
+        public TimeSpan HookTimeout { get; internal set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long an ownership token lives. Default 1 h, as AWS.</summary>
+        public TimeSpan TokenLifetime { get; internal set; } = TimeSpan.FromHours(1);
+
+        /// <summary>When true, StartAsync also serves the loopback admin endpoint the CLI talks to.</summary>
+        public bool AdminEndpoint { get; internal set; }
+
+        /// <summary>Faults active from the start, in <see cref="Faults.FaultInjector.Apply"/> syntax; null for none.</summary>
+        public string? Faults { get; internal set; }
+    }
+}

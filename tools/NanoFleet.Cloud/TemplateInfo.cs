@@ -1,0 +1,16 @@
+using System;
+
+namespace NanoFleet.Cloud
+{
+    /// <summary>A stored provisioning template: its default version's body and whether it is enabled.</summary>
+    /// <param name="Name">1-36 characters of [0-9A-Za-z_-].</param>
+    /// <param name="Enabled">Disabled templates reject RegisterThing.</param>
+    /// <param name="DefaultVersion">Versions count from 1; every put adds one and makes it the default.</param>
+    /// <param name="Body">The template JSON of the default version.</param>
+    /// <param name="UpdatedAt">When it last changed, on the emulator's clock.</param>
+    public sealed record TemplateInfo(string Name, bool Enabled, int DefaultVersion, string Body, DateTimeOffset UpdatedAt)
+    {
+        /// <summary>The ARN AWS would give it, as sent to the pre-provisioning hook.</summary>
+        public string Arn => $"arn:aws:iot:us-east-1:123456789012:provisioningtemplate/{Name}";
+    }
+}
