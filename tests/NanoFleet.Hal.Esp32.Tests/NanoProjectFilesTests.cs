@@ -134,6 +134,21 @@ namespace NanoFleet.Hal.Esp32.Tests
         }
 
         [Fact]
+        public void Solution_HasNoTwoProjectsOfOneNameInAFolder()
+        {
+            // `dotnet sln` names projects by file name and refuses a solution where two share a name in one
+            // folder (NanoFleet.Provisioning.csproj and .nfproj would), which breaks `dotnet sln add` for everyone.
+            string sln = File.ReadAllText(RepoPaths.Combine("nf.sln"));
+            var projects = Regex.Matches(sln, "Project\\(\"\\{[^}]+\\}\"\\) = \"[^\"]+\", \"([^\"]+)\", \"(\\{[^}]+\\})\"")
+                .ToDictionary(m => m.Groups[2].Value, m => Path.GetFileNameWithoutExtension(m.Groups[1].Value.Replace('\\', '/')));
+            var parents = Regex.Matches(sln, "\t\t(\\{[^}]+\\}) = (\\{[^}]+\\})").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+            var clashes = projects.GroupBy(p => (Folder: parents.GetValueOrDefault(p.Key, "root"), Name: p.Value))
+                .Where(g => g.Count() > 1).Select(g => g.Key.Name).ToList();
+            Assert.True(clashes.Count == 0, "Same project name twice in one solution folder: " + string.Join(", ", clashes));
+        }
+
+        [Fact]
         public void HostSolutionFilter_HoldsNoNanoProject()
         {
             string filter = File.ReadAllText(RepoPaths.Combine("NanoFleet.Host.slnf"));

@@ -10,14 +10,15 @@ namespace NanoFleet.Hal.Esp32.Tests
     {
         public static string Root { get; } = FindRoot();
 
+        /// <summary>nanoFramework.CoreLibrary 1.17.11's mscorlib.dll in the NuGet cache.</summary>
+        public static string NanoMscorlib => Metadata("NanoMscorlib");
+
         public static string Combine(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
         /// <summary>A nano-profile assembly built by tests/NanoProfile/&lt;project&gt; in this test run's configuration.</summary>
         public static string NanoAssembly(string project, string assemblyFile)
         {
-            string output = typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "NanoProfileOutput").Value!;
-            string path = Combine("tests/NanoProfile/" + project + "/" + output + "/" + assemblyFile);
+            string path = Combine("tests/NanoProfile/" + project + "/" + Metadata("NanoProfileOutput") + "/" + assemblyFile);
             if (!File.Exists(path))
             {
                 throw new FileNotFoundException("Nano-profile build output missing (build the test project, which builds it): " + path);
@@ -25,6 +26,9 @@ namespace NanoFleet.Hal.Esp32.Tests
 
             return path;
         }
+
+        private static string Metadata(string key) =>
+            typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
         private static string FindRoot()
         {

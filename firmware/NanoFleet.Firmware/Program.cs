@@ -1,0 +1,104 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using nanoFramework.M2Mqtt;
+using NanoFleet.Hal;
+using NanoFleet.Hal.Esp32;
+using NanoFleet.Provisioning;
+using NanoFleet.Provisioning.Storage;
+
+namespace NanoFleet.Firmware
+{
+    /// <summary>
+    /// Boot: Wi-Fi, HAL, claim, credential store, provisioning runner, then the application
+    /// (<see cref="Application.Run"/>). Every step is a log event; a step that cannot succeed stops
+    /// here and keeps saying why, rather than running on half a setup.
+    /// </summary>
+    public static class Program
+    {
+        private const string ClaimPartitionLabel = "esp_secure_cert";
+        private const string CredentialPartitionLabel = "nf_creds";
+        private const int WifiTimeoutMilliseconds = 60000;
+        private const int WifiRetryDelayMilliseconds = 30000;
+        private const int HaltReminderMilliseconds = 60000;
+
+        /// <summary>The nanoCLR entry point.</summary>
+        public static void Main()
+        {
+            ILogSink log = new DebugLogSink();
+            log.Log(LogLevel.Info, "FirmwareStarting", BuildFlavour.IsRelease ? "release build" : "debug build");
+
+            var wifi = new WifiConnector(log);
+            while (!wifi.Connect(WifiTimeoutMilliseconds))
+            {
+                Thread.Sleep(WifiRetryDelayMilliseconds);
+            }
+
+            Esp32Hal? hal = null;
+            try
+            {
+                hal = new Esp32Hal(log);
+            }
+            catch (InvalidOperationException ex)
+            {
+                log.Log(LogLevel.Error, "HalFailed", ex.Message);
+                Halt(log, "the ESP32 HAL could not start");
+            }
+
+            log.Log(LogLevel.Info, "HalReady", "station MAC " + hal.Identity.MacAddress);
+
+            ClaimProtection protection = ClaimProtectionCheck.Run(log, ClaimPartitionLabel, BuildFlavour.IsRelease, BuildFlavour.AllowUnencryptedClaim);
+            if (protection == ClaimProtection.Refused || protection == ClaimProtection.PartitionMissing)
+            {
+                Halt(log, "the claim partition cannot be used (see the previous event)");
+            }
+
+            var claim = new ProvisioningClaim();
+            IFlashRegion? claimRegion = hal.Flash.Open(ClaimPartitionLabel);
+            string claimError = "the partition table has no '" + ClaimPartitionLabel + "' partition";
+            if (claimRegion == null || ClaimPartition.Read(claimRegion, claim, out claimError) != FpStatus.Success)
+            {
+                log.Log(LogLevel.Error, "ClaimUnreadable", claimError);
+                Halt(log, "no usable claim: flash the device with `nanofleet station` or `nanofleet flash`");
+            }
+
+            log.Log(LogLevel.Info, "ClaimLoaded", claim.ToString());
+
+            IFlashRegion? credentials = hal.Flash.Open(CredentialPartitionLabel);
+            if (credentials == null)
+            {
+                log.Log(LogLevel.Error, "CredentialPartitionMissing", "the partition table has no '" + CredentialPartitionLabel + "' partition");
+                Halt(log, "flash NanoFleet's partitions.csv");
+            }
+
+            var runner = new ProvisioningRunner(hal.Mqtt, hal.Clock, hal.Random, hal.Identity, hal.Rebooter, log,
+                new DeviceCredentialStore(credentials, log), null, claim, new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build());
+            runner.StepChanged += (sender, e) => log.Log(LogLevel.Info, "ProvisioningStep",
+                e.StepName + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
+            RunResult result = runner.Run();
+
+            MqttClient? client = hal.Mqtt.Client;
+            if (result.Outcome != RunOutcome.Operational || result.Credentials == null || client == null)
+            {
+                // On a device Reboot() does not return; getting here means the reset itself failed.
+                log.Log(LogLevel.Error, "ProvisioningEnded", result.ToString() + "; rebooting");
+                hal.Rebooter.Reboot();
+                Halt(log, "the reboot did not happen");
+            }
+
+            log.Log(LogLevel.Info, "HandingOverToApplication", "thing " + result.ThingName);
+            Application.Run(result.ThingName, result.Credentials.DeviceConfiguration, client, log);
+        }
+
+        // Stops the firmware for good, repeating the reason so a console attached later still sees it.
+        [DoesNotReturn]
+        private static void Halt(ILogSink log, string reason)
+        {
+            while (true)
+            {
+                log.Log(LogLevel.Error, "FirmwareHalted", reason);
+                Thread.Sleep(HaltReminderMilliseconds);
+            }
+        }
+    }
+}
