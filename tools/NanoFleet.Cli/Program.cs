@@ -21,7 +21,22 @@ namespace NanoFleet.Cli
                 DeviceCommand.Create(),
                 DemoCommand.Create(),
             };
-            return CliErrors.Run(() => root.Parse(args).Invoke());
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+            {
+                // System.CommandLine exits 1 on a usage error; scripts get 2 (bad input) from us.
+                foreach (var error in parsed.Errors)
+                {
+                    System.Console.Error.WriteLine("nanofleet: " + error.Message);
+                }
+
+                System.Console.Error.WriteLine("Run with --help for usage.");
+                return ExitCodes.BadInput;
+            }
+
+            // Our handler, not System.CommandLine's: one line and a meaningful exit code, no stack trace.
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            return CliErrors.Run(() => parsed.Invoke(invocation));
         }
     }
 }
