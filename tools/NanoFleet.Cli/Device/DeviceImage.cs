@@ -92,8 +92,11 @@ namespace NanoFleet.Cli.Device
                     throw new InvalidDataException($"'{path}': the claim partition '{claimRow.Name}' at 0x{claimRow.Offset:X} is unusable: {error}");
                 }
 
+                // A station-flashed image has no virtual eFuse record: the station read the chip's
+                // eFuse MAC and wrote it into the claim's MacAddress parameter, so use that.
                 string mac = VirtualEfuse.ReadMac(claimRegion, out error)
-                    ?? throw new InvalidDataException($"'{path}': no device MAC in '{claimRow.Name}' ({error}); build the image with `nanofleet image device --mac`");
+                    ?? StationRecordedMac(claim)
+                    ?? throw new InvalidDataException($"'{path}': no device MAC in '{claimRow.Name}' ({error}, and no MacAddress claim parameter); build the image with `nanofleet image device --mac`");
                 return new DeviceImage(chip, flash, table, credentialsRow, claim, mac);
             }
             catch
@@ -101,6 +104,13 @@ namespace NanoFleet.Cli.Device
                 chip.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>The MAC the factory station put into the claim parameters, normalized, or null.</summary>
+        private static string? StationRecordedMac(ProvisioningClaim claim)
+        {
+            string? value = claim.Parameters.Get("MacAddress");
+            return value is not null && Hal.Host.Identity.MacAddress.TryNormalize(value, out string mac) ? mac : null;
         }
 
         /// <summary>The power-safe credential store over the credential partition.</summary>
