@@ -74,7 +74,7 @@ namespace NanoFleet.Firmware
             var runner = new ProvisioningRunner(hal.Mqtt, hal.Clock, hal.Random, hal.Identity, hal.Rebooter, log,
                 new DeviceCredentialStore(credentials, log), null, claim, new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build());
             runner.StepChanged += (sender, e) => log.Log(LogLevel.Info, "ProvisioningStep",
-                e.StepName + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
+                e.StepName + (e.Failure.Length > 0 ? " after " + e.Failure : "") + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
             RunResult result = runner.Run();
 
             MqttClient? client = hal.Mqtt.Client;
