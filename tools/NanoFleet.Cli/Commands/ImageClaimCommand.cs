@@ -38,7 +38,6 @@ namespace NanoFleet.Cli.Commands
                 ca, cert, key, endpoint, template, format, parameters, partitions, output,
             };
 
-            // CliErrors.Run here: System.CommandLine's own handler would print a stack trace and exit 1.
             command.SetAction(result => CliErrors.Run(() =>
             {
                 string caPath = result.GetValue(ca)!, certPath = result.GetValue(cert)!, keyPath = result.GetValue(key)!;

@@ -17,7 +17,6 @@ namespace NanoFleet.Cli.Commands
                 "accept it. Private keys are shown only by kind and size. Exits 1 on a bad CRC or integrity\n" +
                 "record, or when the device would reject the claim.") { file };
 
-            // CliErrors.Run here: System.CommandLine's own handler would print a stack trace and exit 1.
             command.SetAction(result => CliErrors.Run(() =>
             {
                 string path = result.GetValue(file)!;

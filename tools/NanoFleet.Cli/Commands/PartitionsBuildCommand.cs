@@ -15,7 +15,6 @@ namespace NanoFleet.Cli.Commands
             var settings = new PartitionOptions();
             var command = new Command("build", "Convert partitions.csv to the binary table flashed at 0x8000.\nExample: nanofleet partitions build partitions.csv -o table.bin") { csv, output };
             settings.AddTo(command);
-            // CliErrors.Run here: System.CommandLine's own handler would print a stack trace and exit 1.
             command.SetAction(result => CliErrors.Run(() =>
             {
                 string path = result.GetValue(csv)!;

@@ -15,7 +15,6 @@ namespace NanoFleet.Cli.Commands
                 "Check partitions.csv against every gen_esp32part.py rule and print the resolved layout.\n" +
                 "Exits 0 when it is valid, 2 with 'file:line:column: reason' when it is not.") { csv };
             settings.AddTo(command);
-            // CliErrors.Run here: System.CommandLine's own handler would print a stack trace and exit 1.
             command.SetAction(result => CliErrors.Run(() =>
             {
                 string path = result.GetValue(csv)!;

@@ -13,7 +13,6 @@ namespace NanoFleet.Cli.Commands
             var command = new Command("show",
                 "Print a binary partition table as gen_esp32part.py's CSV, after checking its MD5 row.\n" +
                 "Exits 1 when the MD5 does not match (a damaged table), 2 when it is not a partition table.") { bin };
-            // CliErrors.Run here: System.CommandLine's own handler would print a stack trace and exit 1.
             command.SetAction(result => CliErrors.Run(() =>
             {
                 string path = result.GetValue(bin)!;
