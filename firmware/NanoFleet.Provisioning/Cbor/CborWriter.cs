@@ -24,8 +24,8 @@ namespace NanoFleet.Provisioning.Cbor
         private const int MajorTypeMap = 5;
         private const int MajorTypeText = 3;
 
-        private readonly byte[]? _buffer;
-        private readonly int _start;
+        private byte[]? _buffer;
+        private int _start;
         private int _at;
 
         /// <summary>Writes at <paramref name="offset"/> of <paramref name="buffer"/>, or only counts when it is null.</summary>
@@ -36,6 +36,16 @@ namespace NanoFleet.Provisioning.Cbor
             _buffer = buffer;
             _start = offset;
             _at = offset;
+        }
+
+        /// <summary>Starts again at <paramref name="offset"/> of <paramref name="buffer"/> (null: only count), so one
+        /// writer serves both the measuring and the writing pass.</summary>
+        internal void Restart(byte[]? buffer, int offset)
+        {
+            _buffer = buffer;
+            _start = offset;
+            _at = offset;
+            IsValid = true;
         }
 
         /// <summary>Bytes produced so far.</summary>

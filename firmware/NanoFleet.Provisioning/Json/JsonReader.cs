@@ -221,6 +221,57 @@ namespace NanoFleet.Provisioning.Json
             return true;
         }
 
+        /// <summary>
+        /// Where the current string's content is (absolute offset and byte length) and how many
+        /// UTF-16 units it decodes to, so a caller can decode it later with
+        /// <see cref="DecodeStringAt"/> — once the whole document has been validated, and with a
+        /// scratch array sized for its longest string.
+        /// </summary>
+        /// <returns>False when the token is not a string.</returns>
+        internal bool GetStringExtent(out int start, out int length, out int chars)
+        {
+            start = _valueStart;
+            length = _valueLength;
+            chars = _valueChars;
+            return TokenType == JsonTokenType.String || TokenType == JsonTokenType.PropertyName;
+        }
+
+        /// <summary>
+        /// Decodes string content already validated by this reader (a range from
+        /// <see cref="GetStringExtent"/>) into <paramref name="chars"/>, escapes included.
+        /// </summary>
+        internal void DecodeStringAt(int start, int length, char[] chars)
+        {
+            int at = start;
+            int end = start + length;
+            int to = 0;
+            while (at < end)
+            {
+                // PEM and base64 are long runs of plain ASCII between the \n escapes.
+                byte b = _data[at];
+                while (b < 0x80 && b != '\\')
+                {
+                    chars[to++] = (char)b;
+                    if (++at == end)
+                    {
+                        return;
+                    }
+
+                    b = _data[at];
+                }
+
+                if (b != '\\')
+                {
+                    at += Utf8.DecodeCodePoint(_data, at, end, out int codePoint);
+                    to += Utf8.PutChars(codePoint, chars, to);
+                    continue;
+                }
+
+                at += DecodeEscapeAt(at, chars, to);
+                to++;
+            }
+        }
+
         /// <summary>The current number as an <see cref="int"/>.</summary>
         /// <returns>False unless the token is an integer (no fraction or exponent) within range.</returns>
         public bool TryGetInt32(out int value)
@@ -581,24 +632,30 @@ namespace NanoFleet.Provisioning.Json
                     continue;
                 }
 
-                byte e = _data[at + 1];
-                switch (e)
-                {
-                    case (byte)'b': chars[to++] = '\b'; break;
-                    case (byte)'f': chars[to++] = '\f'; break;
-                    case (byte)'n': chars[to++] = '\n'; break;
-                    case (byte)'r': chars[to++] = '\r'; break;
-                    case (byte)'t': chars[to++] = '\t'; break;
-                    case (byte)'u':
-                        // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
-                        chars[to++] = (char)ReadHex4(at + 2);
-                        at += 6;
-                        continue;
-                    default: chars[to++] = (char)e; break;
-                }
-
-                at += 2;
+                at += DecodeEscapeAt(at, chars, to);
+                to++;
             }
+        }
+
+        /// <summary>Stores the one UTF-16 unit of the validated escape at <paramref name="at"/>; returns the escape's byte length.</summary>
+        private int DecodeEscapeAt(int at, char[] chars, int to)
+        {
+            byte e = _data[at + 1];
+            switch (e)
+            {
+                case (byte)'b': chars[to] = '\b'; break;
+                case (byte)'f': chars[to] = '\f'; break;
+                case (byte)'n': chars[to] = '\n'; break;
+                case (byte)'r': chars[to] = '\r'; break;
+                case (byte)'t': chars[to] = '\t'; break;
+                case (byte)'u':
+                    // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
+                    chars[to] = (char)ReadHex4(at + 2);
+                    return 6;
+                default: chars[to] = (char)e; break;
+            }
+
+            return 2;
         }
 
         private bool ScanLiteral(string literal)

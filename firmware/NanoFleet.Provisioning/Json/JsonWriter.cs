@@ -18,8 +18,8 @@ namespace NanoFleet.Provisioning.Json
     /// </example>
     public sealed class JsonWriter : IMapWriter
     {
-        private readonly byte[]? _buffer;
-        private readonly int _start;
+        private byte[]? _buffer;
+        private int _start;
         private int _at;
         private bool _needComma;
 
@@ -31,6 +31,17 @@ namespace NanoFleet.Provisioning.Json
             _buffer = buffer;
             _start = offset;
             _at = offset;
+        }
+
+        /// <summary>Starts again at <paramref name="offset"/> of <paramref name="buffer"/> (null: only count), so one
+        /// writer serves both the measuring and the writing pass.</summary>
+        internal void Restart(byte[]? buffer, int offset)
+        {
+            _buffer = buffer;
+            _start = offset;
+            _at = offset;
+            _needComma = false;
+            IsValid = true;
         }
 
         /// <summary>Bytes produced so far.</summary>

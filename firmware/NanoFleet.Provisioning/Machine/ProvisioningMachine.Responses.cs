@@ -28,7 +28,7 @@ namespace NanoFleet.Provisioning
                 return;
             }
 
-            byte[] payload = e.Payload ?? new byte[0];
+            byte[] payload = e.Payload ?? NoBytes;
             if (!accepted)
             {
                 OnRejected(payload, e.PayloadOffset, e.PayloadCount, actions);
@@ -82,11 +82,9 @@ namespace NanoFleet.Provisioning
                 TemplateName = _options.TemplateName,
                 ProvisionedAtUnixSeconds = e.AtUnixSeconds,
             };
-            StringMap configuration = _registerAccepted.DeviceConfiguration;
-            for (int i = 0; i < configuration.Count; i++)
-            {
-                credentials.DeviceConfiguration.Set(configuration.KeyAt(i), configuration.ValueAt(i));
-            }
+            // Move the configuration's entries over rather than copy them: the parse target is only
+            // a staging area, and the next read replaces its entries anyway.
+            credentials.DeviceConfiguration.SwapEntries(_registerAccepted.DeviceConfiguration);
 
             if (!credentials.IsComplete)
             {
@@ -104,20 +102,21 @@ namespace NanoFleet.Provisioning
 
         private void OnRejected(byte[] payload, int offset, int count, ActionList actions)
         {
-            FpStatus status = FpPayloadReader.ReadErrorResponse(_options.Format, payload, offset, count, FpReaderOptions.Default, _errorResponse, _readError);
+            ErrorResponse response = _errorResponse ?? (_errorResponse = new ErrorResponse());
+            FpStatus status = FpPayloadReader.ReadErrorResponse(_options.Format, payload, offset, count, FpReaderOptions.Default, response, _readError);
             if (status != FpStatus.Success)
             {
                 Fail(FailureClass.Transient, "malformed rejected response: " + _readError, actions);
                 return;
             }
 
-            FailureClass failure = FailureClassifier.Classify(_errorResponse);
+            FailureClass failure = FailureClassifier.Classify(response);
             if (failure == FailureClass.TokenInvalid && _step != ProvisioningStep.RegisteringThing)
             {
                 failure = FailureClass.Transient; // the create APIs take no token
             }
 
-            Fail(failure, "rejected " + _errorResponse.StatusCode + " " + _errorResponse.ErrorCode + ": " + Redact(_errorResponse.ErrorMessage), actions);
+            Fail(failure, "rejected " + response.StatusCode + " " + response.ErrorCode + ": " + Redact(response.ErrorMessage), actions);
         }
 
         /// <summary>The service's message, unless it quotes one of our secrets.</summary>

@@ -26,6 +26,8 @@ namespace NanoFleet.Provisioning
     /// </example>
     public sealed partial class ProvisioningMachine
     {
+        private static readonly byte[] NoBytes = new byte[0];
+
         private readonly ProvisioningOptions _options;
         private readonly ProvisioningClaim _claim;
         private readonly IRandomSource _random;
@@ -44,9 +46,9 @@ namespace NanoFleet.Provisioning
         // Parse targets, reused for every response so reading allocates only the strings kept.
         private readonly CreateCertificateAccepted _createAccepted = new CreateCertificateAccepted();
         private readonly RegisterThingAccepted _registerAccepted = new RegisterThingAccepted();
-        private readonly ErrorResponse _errorResponse = new ErrorResponse();
+        private ErrorResponse? _errorResponse; // made by the first rejection: a clean run has none
         private readonly FpReadError _readError = new FpReadError();
-        private byte[] _requestBuffer = new byte[0]; // sized by the first request that needs more
+        private byte[] _requestBuffer = NoBytes; // sized by the first request that needs more
 
         private ProvisioningStep _step = ProvisioningStep.Idle;
         private int _timerId;
@@ -100,12 +102,14 @@ namespace NanoFleet.Provisioning
             _registerParameters.Set(options.MacParameterName, macAddress);
 
             _createApi = useCsr ? FpApi.CreateCertificateFromCsr : FpApi.CreateKeysAndCertificate;
+            // A response topic is its request topic plus a suffix (FpTopics.GetTopic builds it so):
+            // appending the suffix once spares building each request topic three times over.
             _createRequestTopic = Topic(_createApi, FpApiTopic.Publish);
-            _createAcceptedTopic = Topic(_createApi, FpApiTopic.Accepted);
-            _createRejectedTopic = Topic(_createApi, FpApiTopic.Rejected);
+            _createAcceptedTopic = _createRequestTopic + FpTopics.AcceptedSuffix;
+            _createRejectedTopic = _createRequestTopic + FpTopics.RejectedSuffix;
             _registerRequestTopic = Topic(FpApi.RegisterThing, FpApiTopic.Publish);
-            _registerAcceptedTopic = Topic(FpApi.RegisterThing, FpApiTopic.Accepted);
-            _registerRejectedTopic = Topic(FpApi.RegisterThing, FpApiTopic.Rejected);
+            _registerAcceptedTopic = _registerRequestTopic + FpTopics.AcceptedSuffix;
+            _registerRejectedTopic = _registerRequestTopic + FpTopics.RejectedSuffix;
         }
 
         /// <summary>The current step.</summary>

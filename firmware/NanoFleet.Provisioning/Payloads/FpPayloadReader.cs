@@ -44,7 +44,7 @@ namespace NanoFleet.Provisioning
                 return FpStatus.BadParameter;
             }
 
-            fields.CopyTo(result);
+            fields.CopyTo(source, result);
             return FpStatus.Success;
         }
 

@@ -5,9 +5,9 @@ namespace NanoFleet.Provisioning
 {
     /// <summary>
     /// Writes the three provisioning requests in JSON or CBOR into a caller-owned buffer. Each
-    /// request is composed twice over the same <see cref="IMapWriter"/> code: once only counting,
-    /// then — when it fits — for real. So a too-small buffer is reported with the size needed and
-    /// left untouched, and nothing is allocated.
+    /// request is composed twice over the same <see cref="IMapWriter"/> code (and writer): once only
+    /// counting, then — when it fits — for real. So a too-small buffer is reported with the size
+    /// needed and left untouched, and nothing but the one writer is allocated.
     /// </summary>
     /// <example>
     /// <code>
@@ -99,9 +99,18 @@ namespace NanoFleet.Provisioning
                 return FpStatus.BufferTooSmall;
             }
 
-            IMapWriter writer = NewWriter(format, buffer, offset);
-            Compose(writer, request, text, map);
-            written = writer.BytesWritten;
+            // The same writer again, now into the buffer: one writer object per request, not two.
+            if (measure is JsonWriter json)
+            {
+                json.Restart(buffer, offset);
+            }
+            else
+            {
+                ((CborWriter)measure).Restart(buffer, offset);
+            }
+
+            Compose(measure, request, text, map);
+            written = measure.BytesWritten;
             return FpStatus.Success;
         }
 

@@ -29,6 +29,23 @@ namespace NanoFleet.Provisioning.Text
         private const int MinimumLength = 256;
         private static WeakReference? _buffer;
 
+        /// <summary>
+        /// An array of at least <paramref name="length"/> chars, sized exactly when it must grow;
+        /// for a caller that knows its longest string before decoding any (call with
+        /// <see cref="Gate"/> held). Decoding the longest first then costs one exact allocation.
+        /// </summary>
+        public static char[] Reserve(int length)
+        {
+            char[]? chars = _buffer == null ? null : _buffer.Target as char[];
+            if (chars == null || chars.Length < length)
+            {
+                chars = new char[length < MinimumLength ? MinimumLength : length];
+                _buffer = new WeakReference(chars);
+            }
+
+            return chars;
+        }
+
         /// <summary>An array of at least <paramref name="length"/> chars; call with <see cref="Gate"/> held.</summary>
         public static char[] Get(int length)
         {

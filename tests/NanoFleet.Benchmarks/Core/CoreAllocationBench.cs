@@ -70,6 +70,7 @@ namespace NanoFleet.Benchmarks.Core
                         $"{ratioNet:F2}x their size as .NET strings ({material.CredentialBytesAsNetStrings} bytes)");
                     Console.WriteLine($"  of which: construction {last.Construction}, create response {last.CreateAccepted}, register response {last.RegisterAccepted}, " +
                         $"other transitions {last.Total - last.Construction - last.CreateAccepted - last.RegisterAccepted}");
+                    Console.WriteLine($"  per event: {string.Join(", ", last.PerEvent)}");
                 }
             }
 
@@ -130,6 +131,9 @@ namespace NanoFleet.Benchmarks.Core
             /// <summary>Bytes of the last run spent handling the register response (parse + record).</summary>
             public long RegisterAccepted { get; private set; }
 
+            /// <summary>Bytes of the last run spent on each event, in order.</summary>
+            public long[] PerEvent { get; } = new long[9];
+
             /// <summary>Bytes of the last run in all.</summary>
             public long Total { get; private set; }
 
@@ -149,6 +153,7 @@ namespace NanoFleet.Benchmarks.Core
                     machine.Handle(_events[n], actions);
                     for (int i = 0; i < actions.Count; i++) rebooted |= actions[i].Kind == ProvisioningActionKind.Reboot;
                     long spent = GC.GetAllocatedBytesForCurrentThread() - start;
+                    PerEvent[n] = spent;
                     if (n == CreateAcceptedIndex) CreateAccepted = spent;
                     if (n == RegisterAcceptedIndex) RegisterAccepted = spent;
                 }

@@ -69,6 +69,14 @@ namespace NanoFleet.Provisioning
 
         public bool ReadText(out string value) => _reader.ReadTextString(out value) || Failed();
 
+        public bool LocateText(out int position, out int length, out int chars)
+        {
+            length = 0;
+            return _reader.LocateTextString(out position, out chars) || Failed();
+        }
+
+        public void DecodeText(int position, int length, char[] chars) => _reader.DecodeTextStringAt(position, chars);
+
         public bool ReadInt32(out int value) => _reader.ReadInt32(out value) || Failed();
 
         public bool SkipValue() => _reader.SkipValue() || Failed();

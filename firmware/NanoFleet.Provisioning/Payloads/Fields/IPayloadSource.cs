@@ -26,6 +26,15 @@ namespace NanoFleet.Provisioning
         /// <summary>Reads a text value; anything else is <see cref="FpReadErrorKind.WrongType"/>.</summary>
         bool ReadText(out string value);
 
+        /// <summary>
+        /// Reads a text value without decoding it, checked exactly as <see cref="ReadText"/>
+        /// checks it: says where it is and how many UTF-16 units it decodes to.
+        /// </summary>
+        bool LocateText(out int position, out int length, out int chars);
+
+        /// <summary>Decodes a text value found by <see cref="LocateText"/> into <paramref name="chars"/> (room for its units).</summary>
+        void DecodeText(int position, int length, char[] chars);
+
         /// <summary>Reads an integer value that fits an <see cref="int"/>; anything else is <see cref="FpReadErrorKind.WrongType"/>.</summary>
         bool ReadInt32(out int value);
 

@@ -42,6 +42,16 @@ namespace NanoFleet.Provisioning
             return Next() && Expect(JsonTokenType.String) && _reader.TryGetString(out value);
         }
 
+        public bool LocateText(out int position, out int length, out int chars)
+        {
+            position = 0;
+            length = 0;
+            chars = 0;
+            return Next() && Expect(JsonTokenType.String) && _reader.GetStringExtent(out position, out length, out chars);
+        }
+
+        public void DecodeText(int position, int length, char[] chars) => _reader.DecodeStringAt(position, length, chars);
+
         public bool ReadInt32(out int value)
         {
             value = 0;
