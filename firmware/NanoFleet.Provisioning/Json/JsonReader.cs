@@ -240,8 +240,16 @@ namespace NanoFleet.Provisioning.Json
         /// Decodes string content already validated by this reader (a range from
         /// <see cref="GetStringExtent"/>) into <paramref name="chars"/>, escapes included.
         /// </summary>
-        internal void DecodeStringAt(int start, int length, char[] chars)
+        internal void DecodeStringAt(int start, int length, int units, char[] chars)
         {
+            if (units == length)
+            {
+                // One unit per byte: plain ASCII without escapes (an escape or a multi-byte
+                // sequence always takes more bytes than units), e.g. a token.
+                Utf8.Decode(_data, start, length, chars, 0, out _);
+                return;
+            }
+
             int at = start;
             int end = start + length;
             int to = 0;

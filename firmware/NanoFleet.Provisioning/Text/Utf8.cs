@@ -313,7 +313,35 @@ namespace NanoFleet.Provisioning.Text
             int to = charOffset;
             while (at < end)
             {
-                // The common case, PEM and base64, is one long ASCII run: copy it in a tight loop.
+                // The common case, PEM and base64, is one long ASCII run: copy it eight bytes per
+                // test, then in a tight loop.
+                int last = end - 8;
+                while (at <= last)
+                {
+                    byte b0 = data[at], b1 = data[at + 1], b2 = data[at + 2], b3 = data[at + 3];
+                    byte b4 = data[at + 4], b5 = data[at + 5], b6 = data[at + 6], b7 = data[at + 7];
+                    if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) >= 0x80)
+                    {
+                        break;
+                    }
+
+                    chars[to] = (char)b0;
+                    chars[to + 1] = (char)b1;
+                    chars[to + 2] = (char)b2;
+                    chars[to + 3] = (char)b3;
+                    chars[to + 4] = (char)b4;
+                    chars[to + 5] = (char)b5;
+                    chars[to + 6] = (char)b6;
+                    chars[to + 7] = (char)b7;
+                    to += 8;
+                    at += 8;
+                }
+
+                if (at == end)
+                {
+                    return to - charOffset;
+                }
+
                 byte b = data[at];
                 while (b < 0x80)
                 {
@@ -344,6 +372,15 @@ namespace NanoFleet.Provisioning.Text
         private static int AsciiRun(byte[] data, int at, int end)
         {
             int start = at;
+
+            // Eight bytes per test while they are all ASCII (all of a PEM or a token): a validating
+            // pass over a 4 KB response then costs little next to the decoding.
+            int last = end - 8;
+            while (at <= last && (data[at] | data[at + 1] | data[at + 2] | data[at + 3] | data[at + 4] | data[at + 5] | data[at + 6] | data[at + 7]) < 0x80)
+            {
+                at += 8;
+            }
+
             while (at < end && data[at] < 0x80)
             {
                 at++;

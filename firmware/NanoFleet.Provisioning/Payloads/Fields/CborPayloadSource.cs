@@ -75,7 +75,7 @@ namespace NanoFleet.Provisioning
             return _reader.LocateTextString(out position, out chars) || Failed();
         }
 
-        public void DecodeText(int position, int length, char[] chars) => _reader.DecodeTextStringAt(position, chars);
+        public void DecodeText(int position, int length, int units, char[] chars) => _reader.DecodeTextStringAt(position, chars);
 
         public bool ReadInt32(out int value) => _reader.ReadInt32(out value) || Failed();
 

@@ -92,7 +92,7 @@ namespace NanoFleet.Provisioning
                 return "";
             }
 
-            source.DecodeText(value.Position, value.Length, chars);
+            source.DecodeText(value.Position, value.Length, value.Chars, chars);
             return new string(chars, 0, value.Chars);
         }
 

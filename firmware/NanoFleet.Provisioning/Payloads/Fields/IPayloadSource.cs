@@ -33,7 +33,7 @@ namespace NanoFleet.Provisioning
         bool LocateText(out int position, out int length, out int chars);
 
         /// <summary>Decodes a text value found by <see cref="LocateText"/> into <paramref name="chars"/> (room for its units).</summary>
-        void DecodeText(int position, int length, char[] chars);
+        void DecodeText(int position, int length, int units, char[] chars);
 
         /// <summary>Reads an integer value that fits an <see cref="int"/>; anything else is <see cref="FpReadErrorKind.WrongType"/>.</summary>
         bool ReadInt32(out int value);

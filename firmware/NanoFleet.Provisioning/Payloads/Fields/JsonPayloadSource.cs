@@ -50,7 +50,7 @@ namespace NanoFleet.Provisioning
             return Next() && Expect(JsonTokenType.String) && _reader.GetStringExtent(out position, out length, out chars);
         }
 
-        public void DecodeText(int position, int length, char[] chars) => _reader.DecodeStringAt(position, length, chars);
+        public void DecodeText(int position, int length, int units, char[] chars) => _reader.DecodeStringAt(position, length, units, chars);
 
         public bool ReadInt32(out int value)
         {
