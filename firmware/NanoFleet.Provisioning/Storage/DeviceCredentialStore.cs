@@ -4,11 +4,12 @@ namespace NanoFleet.Provisioning.Storage
 {
     /// <summary>
     /// The power-safe device-credential store over the <c>nf_creds</c> partition: two A/B slots, each
-    /// holding at most one record (header, see <c>CredentialSlot</c>, plus a body, see
-    /// <c>CredentialRecordCodec</c>). Boot takes the valid record with the highest sequence number; a
-    /// save always goes to the other slot, erasing it and writing its header last, so a power cut at
-    /// any instant leaves either the old record or the new one. A corrupt slot is logged (event
-    /// <see cref="EventSlotCorrupt"/>, naming the slot and the reason) and ignored. The store only
+    /// holding at most one record (header and bad-marker blocks, see <c>CredentialSlot</c>, plus a body,
+    /// see <c>CredentialRecordCodec</c>). Every write is whole 32-byte blocks at block-aligned offsets
+    /// onto erased flash, as an encrypted partition requires. Boot takes the valid record with the
+    /// highest sequence number; a save always goes to the other slot, erasing it and writing its header
+    /// block last, so a power cut at any instant leaves either the old record or the new one. A corrupt
+    /// slot is logged (event <see cref="EventSlotCorrupt"/>, naming the slot and the reason) and ignored. The store only
     /// ever touches the region it was given, never the claim partition.
     /// </summary>
     /// <example>
@@ -106,22 +107,24 @@ namespace NanoFleet.Provisioning.Storage
                 return StoreStatus.Incomplete;
             }
 
-            if (body.Length > Capacity) return StoreStatus.TooLarge;
+            byte[] padded = CredentialSlot.Pad(body);
+            if (padded.Length > Capacity) return StoreStatus.TooLarge;
             var a = Scan(_slots[0]);
             var b = Scan(_slots[1]);
             if (a.State == SlotState.ReadError || b.State == SlotState.ReadError) return StoreStatus.Error;
             var newest = Newest(a, b);
             var target = newest == null ? _slots[0] : _slots[1 - newest.Slot.Index];
+            var previous = target.Index == 0 ? a : b;
             uint sequence = newest == null ? 1 : newest.Sequence + 1;
 
-            if (!Check(_region.Erase(target.Offset, target.Size), "erasing slot " + target.Name) ||
-                !Check(_region.Write(target.Offset + CredentialSlot.HeaderSize, body, 0, body.Length), "writing slot " + target.Name + "'s body"))
+            if (!EraseSlot(target, previous) ||
+                !Check(_region.Write(target.Offset + CredentialSlot.BodyOffset, padded, 0, padded.Length), "writing slot " + target.Name + "'s body"))
             {
                 return StoreStatus.Error;
             }
 
-            byte[] header = CredentialSlot.BuildHeader(sequence, body); // the commit: until this lands the slot is ignored
-            if (!Check(_region.Write(target.Offset, header, 0, header.Length), "writing slot " + target.Name + "'s header"))
+            byte[] header = CredentialSlot.BuildHeader(sequence, body, body.Length); // the commit: until this lands the slot is ignored
+            if (!Check(_region.Write(target.Offset + CredentialSlot.HeaderOffset, header, 0, header.Length), "writing slot " + target.Name + "'s header"))
             {
                 return StoreStatus.Error;
             }
@@ -139,8 +142,18 @@ namespace NanoFleet.Provisioning.Storage
             if (a.State == SlotState.ReadError || b.State == SlotState.ReadError) return StoreStatus.Error;
             var newest = Newest(a, b);
             if (newest == null || newest.Revoked) return StoreStatus.NotFound;
-            var zero = new byte[4];
-            if (!Check(_region.Write(newest.Slot.Offset + CredentialSlot.MarkerOffset, zero, 0, zero.Length), "marking slot " + newest.Slot.Name + " bad"))
+            // Each marker block is written once, whole, onto erased flash. A cut in the middle of marker A
+            // leaves it neither erased nor a valid marker (the record still loads as good); on an encrypted
+            // partition it cannot be rewritten, so a retry takes marker B.
+            byte[] marker = CredentialSlot.BuildMarker(newest.Sequence);
+            HalStatus status = HalStatus.Error;
+            for (int m = 0; m < CredentialSlot.MarkerCount; m++)
+            {
+                status = _region.Write(newest.Slot.Offset + CredentialSlot.MarkerOffset + m * CredentialSlot.BlockSize, marker, 0, marker.Length);
+                if (status != HalStatus.NotErased && status != HalStatus.VerifyFailed) break;
+            }
+
+            if (!Check(status, "marking slot " + newest.Slot.Name + " bad"))
             {
                 return StoreStatus.Error;
             }
@@ -149,27 +162,66 @@ namespace NanoFleet.Provisioning.Storage
             return StoreStatus.Success;
         }
 
+        /// <summary>
+        /// Erases <paramref name="slot"/> sector by sector, the first (header) sector first so the old
+        /// record stops being valid before anything else changes. A later sector is left alone when it
+        /// is provably blank: <paramref name="previous"/>, the slot's content before this save, is a valid
+        /// (committed) record that ends before that sector, so the save that wrote it had erased the
+        /// sector to completion and nothing has programmed it since (marking bad writes only the first
+        /// sector), and the sector still reads all 0xFF. An empty or corrupt slot says nothing about
+        /// how its last erase ended (a cut erase can leave a sector that reads blank but is not
+        /// reliably erased), so it is erased in full. On an encrypted partition an erased sector
+        /// does not read as 0xFF, so there the slot is always erased in full.
+        /// </summary>
+        private bool EraseSlot(CredentialSlot slot, SlotReading previous)
+        {
+            int sector = _region.SectorSize;
+            for (int at = 0; at < slot.Size; at += sector)
+            {
+                if (at > 0 && previous.State == SlotState.Valid && previous.Extent <= at && IsBlank(slot.Offset + at, sector)) continue;
+                if (!Check(_region.Erase(slot.Offset + at, sector), "erasing slot " + slot.Name + " at +" + at)) return false;
+            }
+
+            return true;
+        }
+
+        private bool IsBlank(int offset, int count)
+        {
+            var chunk = new byte[256];
+            for (int done = 0; done < count; done += chunk.Length)
+            {
+                int step = count - done < chunk.Length ? count - done : chunk.Length;
+                if (_region.Read(offset + done, chunk, 0, step) != HalStatus.Success) return false;
+                for (int i = 0; i < step; i++)
+                {
+                    if (chunk[i] != 0xFF) return false;
+                }
+            }
+
+            return true;
+        }
+
         private SlotReading Scan(CredentialSlot slot)
         {
             var r = new SlotReading(slot);
-            var header = new byte[CredentialSlot.HeaderSize];
+            var header = new byte[CredentialSlot.BodyOffset]; // the header block and the marker blocks
             if (_region.Read(slot.Offset, header, 0, header.Length) != HalStatus.Success) return r.Fail(SlotState.ReadError, "read failed");
             bool erased = true;
-            for (int i = 0; i < header.Length && erased; i++) erased = header[i] == 0xFF;
+            for (int i = 0; i < CredentialSlot.BlockSize && erased; i++) erased = header[i] == 0xFF;
             if (erased) return r.Fail(SlotState.Empty, "empty");
 
             uint magic = LittleEndian.ReadUInt32(header, 0);
             if (magic != CredentialSlot.Magic) return r.Fail(SlotState.Corrupt, "bad magic " + LittleEndian.Hex(magic));
-            uint storedHeaderCrc = LittleEndian.ReadUInt32(header, 20);
-            uint headerCrc = EspCrc32.Compute(header, 0, 20);
+            uint storedHeaderCrc = LittleEndian.ReadUInt32(header, 28);
+            uint headerCrc = EspCrc32.Compute(header, 0, 28);
             if (storedHeaderCrc != headerCrc)
             {
                 return r.Fail(SlotState.Corrupt, "header CRC mismatch (stored " + LittleEndian.Hex(storedHeaderCrc) + ", computed " +
-                    LittleEndian.Hex(headerCrc) + "): an interrupted save or damaged flash");
+                    LittleEndian.Hex(headerCrc) + "): an interrupted save, damaged flash or an older format");
             }
 
             int version = LittleEndian.ReadUInt16(header, 4);
-            if (version != CredentialSlot.Version || LittleEndian.ReadUInt16(header, 6) != CredentialSlot.HeaderSize)
+            if (version != CredentialSlot.Version || LittleEndian.ReadUInt16(header, 6) != CredentialSlot.BlockSize)
             {
                 return r.Fail(SlotState.Corrupt, "format version " + version + "; this firmware reads version " + CredentialSlot.Version);
             }
@@ -177,7 +229,7 @@ namespace NanoFleet.Provisioning.Storage
             uint length = LittleEndian.ReadUInt32(header, 12);
             if (length > (uint)slot.Capacity) return r.Fail(SlotState.Corrupt, "body length " + length + " exceeds the slot's " + slot.Capacity + " bytes");
             var body = new byte[(int)length];
-            if (_region.Read(slot.Offset + CredentialSlot.HeaderSize, body, 0, body.Length) != HalStatus.Success) return r.Fail(SlotState.ReadError, "read failed");
+            if (_region.Read(slot.Offset + CredentialSlot.BodyOffset, body, 0, body.Length) != HalStatus.Success) return r.Fail(SlotState.ReadError, "read failed");
             uint storedBodyCrc = LittleEndian.ReadUInt32(header, 16);
             uint bodyCrc = EspCrc32.Compute(body, 0, body.Length);
             if (storedBodyCrc != bodyCrc)
@@ -189,7 +241,13 @@ namespace NanoFleet.Provisioning.Storage
             if (!CredentialRecordCodec.Decode(body, 0, body.Length, r.Record, out error)) return r.Fail(SlotState.Corrupt, "unreadable body: " + error);
             r.State = SlotState.Valid;
             r.Sequence = LittleEndian.ReadUInt32(header, 8);
-            r.Revoked = LittleEndian.ReadUInt32(header, CredentialSlot.MarkerOffset) != 0xFFFFFFFF;
+            r.Extent = CredentialSlot.BodyOffset + CredentialSlot.Padded(body.Length);
+            r.Revoked = false;
+            for (int m = 0; m < CredentialSlot.MarkerCount; m++)
+            {
+                if (CredentialSlot.IsMarker(header, CredentialSlot.MarkerOffset + m * CredentialSlot.BlockSize, r.Sequence)) r.Revoked = true;
+            }
+
             return r;
         }
 
@@ -247,6 +305,7 @@ namespace NanoFleet.Provisioning.Storage
             public string Reason = "";
             public uint Sequence;
             public bool Revoked;
+            public int Extent; // bytes from the slot start that the record's blocks cover
             public DeviceCredentials Record = new DeviceCredentials();
 
             public SlotReading Fail(SlotState state, string reason)

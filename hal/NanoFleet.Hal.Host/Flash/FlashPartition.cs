@@ -4,5 +4,6 @@ namespace NanoFleet.Hal.Host.Flash
     /// <param name="Label">The partition name.</param>
     /// <param name="Offset">Absolute flash offset.</param>
     /// <param name="Size">Size in bytes.</param>
-    public sealed record FlashPartition(string Label, int Offset, int Size);
+    /// <param name="EncryptedWriteRules">Opened regions enforce the encrypted-partition write rules (see <see cref="NorFlashRegion"/>).</param>
+    public sealed record FlashPartition(string Label, int Offset, int Size, bool EncryptedWriteRules = false);
 }

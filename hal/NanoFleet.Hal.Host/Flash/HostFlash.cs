@@ -33,6 +33,6 @@ namespace NanoFleet.Hal.Host.Flash
 
         /// <inheritdoc />
         public IFlashRegion? Open(string label) =>
-            _partitions.TryGetValue(label, out var p) ? new NorFlashRegion(Chip, p.Label, p.Offset, p.Size) : null;
+            _partitions.TryGetValue(label, out var p) ? new NorFlashRegion(Chip, p.Label, p.Offset, p.Size, p.EncryptedWriteRules) : null;
     }
 }

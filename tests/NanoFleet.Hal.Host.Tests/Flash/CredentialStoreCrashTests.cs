@@ -20,7 +20,9 @@ namespace NanoFleet.Hal.Host.Tests.Flash
     /// old record or the complete new one (NotFound where that is the old or new state), the claim
     /// partition must be byte-identical, and a following save must still work.
     /// The two partitions are placed next to each other in a small chip (sizes from partitions.csv) so
-    /// that restoring the image per cut point is cheap.
+    /// that restoring the image per cut point is cheap. nf_creds is flagged <c>encrypted</c>, so its
+    /// region enforces the encrypted-partition write rules (whole aligned 32-byte blocks onto erased
+    /// flash): a store write that breaks them fails the test as an unexpected Error.
     /// </summary>
     public class CredentialStoreCrashTests
     {
@@ -42,7 +44,7 @@ namespace NanoFleet.Hal.Host.Tests.Flash
             var claimRow = table.Get("esp_secure_cert");
             var credsRow = table.Get("nf_creds");
             _claim = new FlashPartition(claimRow.Name, 0, (int)claimRow.Size);
-            _creds = new FlashPartition(credsRow.Name, (int)claimRow.Size, (int)credsRow.Size);
+            _creds = new FlashPartition(credsRow.Name, (int)claimRow.Size, (int)credsRow.Size, EncryptedWriteRules: true);
         }
 
         [Fact]
@@ -71,7 +73,32 @@ namespace NanoFleet.Hal.Host.Tests.Flash
             Save(chip, Credentials("current"));
             int cuts = RunEveryCut(chip.Snapshot(), s => s.MarkBad(), Credentials("current"), null);
             _output.WriteLine($"mark bad: {cuts} cut points");
-            Assert.Equal(4, cuts); // one 4-byte marker, no erase
+            Assert.Equal(32, cuts); // one 32-byte marker block, no erase
+        }
+
+        [Fact]
+        public void MarkBad_AfterACutMidMarker_TakesTheSecondMarkerBlock()
+        {
+            var chip = FreshChip();
+            Save(chip, Credentials("older"));
+            Save(chip, Credentials("current"));
+            chip.CutAfterProgrammedBytes(5);
+            Assert.Equal(StoreStatus.Error, Store(chip).MarkBad());
+            chip.PowerOn();
+            Assert.Equal(StoreStatus.Success, Store(chip).Load(new DeviceCredentials())); // a torn marker is no marker
+            Assert.Equal(StoreStatus.Success, Store(chip).MarkBad()); // marker A is no longer erased: marker B
+            Assert.Equal(StoreStatus.NotFound, Store(chip).Load(new DeviceCredentials()));
+        }
+
+        [Fact]
+        public void Save_SkipsTheSecondSectorOnlyWhenProvablyBlank()
+        {
+            var chip = FreshChip();
+            Save(chip, Credentials("a1"));                      // slot A, from blank: both sectors erased
+            Save(chip, Credentials("b1"));                      // slot B, from blank: both sectors erased
+            chip.ResetCounters();
+            Save(chip, Credentials("a2"));                      // slot A held a committed record inside its first sector
+            Assert.Equal(1, chip.SectorErases);
         }
 
         [Fact]

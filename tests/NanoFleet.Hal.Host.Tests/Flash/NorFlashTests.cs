@@ -141,5 +141,37 @@ namespace NanoFleet.Hal.Host.Tests.Flash
             Assert.Equal(1L, chip.EraseCount(1));
             Assert.Throws<ArgumentException>(() => new HostFlash(chip, new[] { new FlashPartition("a", 0, Sector), new FlashPartition("a", Sector, Sector) }));
         }
+
+        [Fact]
+        public void EncryptedRegion_RefusesTheOldUnalignedWrites_AndRewrites()
+        {
+            using var chip = NorFlash.CreateBlank(2 * Sector);
+            var flash = new HostFlash(chip, new[] { new FlashPartition("nf_creds", 0, 2 * Sector, EncryptedWriteRules: true) });
+            var creds = flash.Open("nf_creds")!;
+            var header = new byte[24];
+            var body = new byte[100];
+            Array.Fill(body, (byte)0x5A);
+
+            // The version-1 store: an unpadded body at 32, a 24-byte header commit, a 4-byte bad marker at 28.
+            Assert.Equal(HalStatus.Misaligned, creds.Write(32, body, 0, body.Length));
+            Assert.Equal(HalStatus.Misaligned, creds.Write(0, header, 0, header.Length));
+            Assert.Equal(HalStatus.Misaligned, creds.Write(28, new byte[4], 0, 4));
+            Assert.Equal(HalStatus.Misaligned, creds.Write(16, new byte[32], 0, 32)); // 16-aligned is not enough on ESP32
+            Assert.Equal(0L, chip.BytesProgrammed); // refused before anything is programmed
+
+            // Whole aligned blocks onto erased flash are fine; a second write onto a written block is not,
+            // even where the plain NOR rule (only clearing bits) would allow it.
+            var block = new byte[32];
+            Array.Fill(block, (byte)0xF0);
+            Assert.Equal(HalStatus.Success, creds.Write(32, block, 0, 32));
+            Assert.Equal(HalStatus.NotErased, creds.Write(32, new byte[32], 0, 32));
+            Assert.Equal(HalStatus.NotErased, creds.Write(0, new byte[64], 0, 64)); // partly over the written block
+            Assert.Equal(HalStatus.Success, creds.Erase(0, Sector));
+            Assert.Equal(HalStatus.Success, creds.Write(32, new byte[32], 0, 32));
+
+            // Without the option the same region is plain NOR.
+            var plain = new HostFlash(chip, new[] { new FlashPartition("nf_creds", 0, 2 * Sector) }).Open("nf_creds")!;
+            Assert.Equal(HalStatus.Success, plain.Write(Sector + 28, new byte[4], 0, 4));
+        }
     }
 }

@@ -15,6 +15,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         public void Setup()
         {
             _region = new RamFlashRegion("nf_creds", PartitionSize);
+            _region.EncryptedWriteBlock = 32; // nf_creds is flagged encrypted: whole 32-byte blocks onto erased flash only
             _log = new RecordingLog();
             _store = new DeviceCredentialStore(_region, _log);
         }
@@ -65,7 +66,9 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             _store.Save(Sample("one"));
             _store.Save(Sample("two"));
             _store.Save(Sample("three"));
-            Assert.AreEqual(6, _region.Erases); // two 4 KB sectors per save
+            // From blank, A and B are erased in full (two 4 KB sectors each); the third save finds a
+            // committed record in A that ends inside its first sector, so A's blank second sector stays.
+            Assert.AreEqual(5, _region.Erases);
             Assert.AreEqual((byte)0x4E, _region.Data[0]);      // slot A holds sequence 3
             Assert.AreEqual((byte)3, _region.Data[8]);
             Assert.AreEqual((byte)2, _region.Data[0x2000 + 8]); // slot B holds sequence 2
@@ -79,7 +82,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         {
             _store.Save(Sample("old"));
             _store.Save(Sample("new"));          // slot B
-            _region.Data[0x2000 + 40] ^= 0x01;   // flip a bit in B's body (still a legal NOR state is irrelevant here)
+            _region.Data[0x2000 + 96 + 8] ^= 0x01; // flip a bit in B's body, which starts after the header and two marker blocks
             var loaded = new DeviceCredentials();
             Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(loaded));
             Assert.AreEqual("old", loaded.ThingName);
@@ -105,7 +108,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             _store.Save(Sample("new"));
             int erases = _region.Erases;
             Assert.AreEqual((int)StoreStatus.Success, (int)_store.MarkBad());
-            Assert.AreEqual(erases, _region.Erases); // marking programs one word, erases nothing
+            Assert.AreEqual(erases, _region.Erases); // marking programs one 32-byte block, erases nothing
             Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.Load(new DeviceCredentials()));
             Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.MarkBad());
         }
@@ -119,6 +122,32 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             var loaded = new DeviceCredentials();
             Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(loaded));
             Assert.AreEqual("again", loaded.ThingName);
+        }
+
+        [TestMethod]
+        public void MarkBad_TornMarkerA_TakesMarkerB()
+        {
+            _store.Save(Sample("current"));
+            _region.Data[32] = 0x46;              // a cut left marker A's first byte programmed: not erased, not a marker
+            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(new DeviceCredentials()));
+            Assert.AreEqual((int)StoreStatus.Success, (int)_store.MarkBad());
+            Assert.AreEqual((byte)0x46, _region.Data[64]); // marker B
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.Load(new DeviceCredentials()));
+        }
+
+        [TestMethod]
+        public void Save_RecordSpanningBothSectors_ErasesBothNextTime()
+        {
+            var big = Sample("big");
+            big.CertificatePem = new string('C', 5000);
+            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(big)); // A
+            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(Sample("b"))); // B
+            int erases = _region.Erases;
+            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(Sample("a2"))); // A again: its second sector was written
+            Assert.AreEqual(erases + 2, _region.Erases);
+            var loaded = new DeviceCredentials();
+            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(loaded));
+            Assert.AreEqual("a2", loaded.ThingName);
         }
 
         [TestMethod]
