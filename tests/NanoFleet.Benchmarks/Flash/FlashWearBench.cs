@@ -68,7 +68,7 @@ namespace NanoFleet.Benchmarks.Flash
             double daysWithRejection = EnduranceCycles / (2 * wornPerProvisioning); // a rejected certificate costs a second save that day
 
             Console.WriteLine($"flash-wear: {cycles} provisionings on the NOR model, nf_creds = {credsRow.Size / 1024} KB at 0x{credsRow.Offset:x} ({sectors} sectors, 2 slots)");
-            Console.WriteLine($"  record body                     {bytesPerSave - 24:F0} bytes (RSA-2048 key + certificate PEM, thing, config)");
+            Console.WriteLine($"  record body                     {bytesPerSave - 32:F0} bytes padded to 32-byte blocks (RSA-2048 key + certificate PEM, thing, config); + one 32-byte header block");
             Console.WriteLine($"  per provisioning (save)         {erasesPerSave:F2} sector erases, {bytesPerSave:F0} bytes programmed");
             Console.WriteLine($"  per rejection (mark bad)        {markBadErases} sector erases, {markBadBytes} bytes programmed");
             Console.WriteLine($"  most-erased nf_creds sector     {maxSectorErases} erases = {wornPerProvisioning:F2} per provisioning (A/B alternate)");
