@@ -212,7 +212,7 @@ namespace NanoFleet.Provisioning.Json
                 }
                 else
                 {
-                    DecodeEscaped(chars);
+                    DecodeEscaped(_valueStart, _valueStart + _valueLength, chars);
                 }
 
                 value = new string(chars, 0, _valueChars);
@@ -250,34 +250,7 @@ namespace NanoFleet.Provisioning.Json
                 return;
             }
 
-            int at = start;
-            int end = start + length;
-            int to = 0;
-            while (at < end)
-            {
-                // PEM and base64 are long runs of plain ASCII between the \n escapes.
-                byte b = _data[at];
-                while (b < 0x80 && b != '\\')
-                {
-                    chars[to++] = (char)b;
-                    if (++at == end)
-                    {
-                        return;
-                    }
-
-                    b = _data[at];
-                }
-
-                if (b != '\\')
-                {
-                    at += Utf8.DecodeCodePoint(_data, at, end, out int codePoint);
-                    to += Utf8.PutChars(codePoint, chars, to);
-                    continue;
-                }
-
-                at += DecodeEscapeAt(at, chars, to);
-                to++;
-            }
+            DecodeEscaped(start, start + length, chars);
         }
 
         /// <summary>The current number as an <see cref="int"/>.</summary>
@@ -615,11 +588,9 @@ namespace NanoFleet.Provisioning.Json
             return b >= 'A' && b <= 'F' ? b - 'A' + 10 : -1;
         }
 
-        /// <summary>Decodes a string already validated by <see cref="ScanString"/>.</summary>
-        private void DecodeEscaped(char[] chars)
+        /// <summary>Decodes string content already validated by <see cref="ScanString"/>.</summary>
+        private void DecodeEscaped(int at, int end, char[] chars)
         {
-            int at = _valueStart;
-            int end = _valueStart + _valueLength;
             int to = 0;
             while (at < end)
             {
@@ -640,30 +611,24 @@ namespace NanoFleet.Provisioning.Json
                     continue;
                 }
 
-                at += DecodeEscapeAt(at, chars, to);
-                to++;
-            }
-        }
+                byte e = _data[at + 1];
+                switch (e)
+                {
+                    case (byte)'b': chars[to++] = '\b'; break;
+                    case (byte)'f': chars[to++] = '\f'; break;
+                    case (byte)'n': chars[to++] = '\n'; break;
+                    case (byte)'r': chars[to++] = '\r'; break;
+                    case (byte)'t': chars[to++] = '\t'; break;
+                    case (byte)'u':
+                        // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
+                        chars[to++] = (char)ReadHex4(at + 2);
+                        at += 6;
+                        continue;
+                    default: chars[to++] = (char)e; break;
+                }
 
-        /// <summary>Stores the one UTF-16 unit of the validated escape at <paramref name="at"/>; returns the escape's byte length.</summary>
-        private int DecodeEscapeAt(int at, char[] chars, int to)
-        {
-            byte e = _data[at + 1];
-            switch (e)
-            {
-                case (byte)'b': chars[to] = '\b'; break;
-                case (byte)'f': chars[to] = '\f'; break;
-                case (byte)'n': chars[to] = '\n'; break;
-                case (byte)'r': chars[to] = '\r'; break;
-                case (byte)'t': chars[to] = '\t'; break;
-                case (byte)'u':
-                    // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
-                    chars[to] = (char)ReadHex4(at + 2);
-                    return 6;
-                default: chars[to] = (char)e; break;
+                at += 2;
             }
-
-            return 2;
         }
 
         private bool ScanLiteral(string literal)
