@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using NanoFleet.Hal;
 using NanoFleet.Provisioning;
+using NanoFleet.Tests.Shared;
 using NanoFleet.Provisioning.Storage;
 
 namespace NanoFleet.Benchmarks.Core
@@ -107,11 +108,11 @@ namespace NanoFleet.Benchmarks.Core
                     return t;
                 }
 
-                byte[] created = Encode(format, new List<(string, object)>
+                byte[] created = PlatformPayloads.Encode(format, new List<(string, object)>
                 {
                     ("certificateId", m.CertificateId), ("certificatePem", m.CertificatePem), ("privateKey", m.PrivateKeyPem), ("certificateOwnershipToken", m.Token),
                 });
-                byte[] registered = Encode(format, new List<(string, object)> { ("deviceConfiguration", m.Configuration), ("thingName", m.ThingName) });
+                byte[] registered = PlatformPayloads.Encode(format, new List<(string, object)> { ("deviceConfiguration", m.Configuration), ("thingName", m.ThingName) });
                 _events.Add(ProvisioningEvent.Boot(null));
                 _events.Add(ProvisioningEvent.ConnectCompleted(MqttConnectResult.Success));
                 _events.Add(ProvisioningEvent.SubscribeAcknowledged(Topic(FpApi.CreateKeysAndCertificate, FpApiTopic.Accepted), true));
@@ -215,52 +216,6 @@ namespace NanoFleet.Benchmarks.Core
                     Configuration = new Dictionary<string, string> { ["Fleet"] = "blue", ["Region"] = "eu-west-1", ["Tier"] = "standard" },
                 };
             }
-        }
-
-        private static byte[] Encode(FpFormat format, List<(string Key, object Value)> fields)
-        {
-            if (format == FpFormat.Json)
-            {
-                var stream = new MemoryStream();
-                using (var json = new Utf8JsonWriter(stream))
-                {
-                    json.WriteStartObject();
-                    foreach (var (key, value) in fields)
-                    {
-                        json.WritePropertyName(key);
-                        JsonSerializer.Serialize(json, value);
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                return stream.ToArray();
-            }
-
-            var cbor = new CborWriter(CborConformanceMode.Strict);
-            cbor.WriteStartMap(fields.Count);
-            foreach (var (key, value) in fields)
-            {
-                cbor.WriteTextString(key);
-                if (value is string s)
-                {
-                    cbor.WriteTextString(s);
-                    continue;
-                }
-
-                var map = (Dictionary<string, string>)value;
-                cbor.WriteStartMap(map.Count);
-                foreach (var entry in map)
-                {
-                    cbor.WriteTextString(entry.Key);
-                    cbor.WriteTextString(entry.Value);
-                }
-
-                cbor.WriteEndMap();
-            }
-
-            cbor.WriteEndMap();
-            return cbor.Encode();
         }
 
         private sealed class FixedRandom : IRandomSource

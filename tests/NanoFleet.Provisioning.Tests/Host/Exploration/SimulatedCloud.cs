@@ -4,6 +4,7 @@ using System.Formats.Cbor;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using NanoFleet.Tests.Shared;
 
 namespace NanoFleet.Provisioning.Tests.Exploration
 {
@@ -73,7 +74,7 @@ namespace NanoFleet.Provisioning.Tests.Exploration
                 ("certificateId", minted.CertificateId), ("certificatePem", minted.CertificatePem), ("certificateOwnershipToken", minted.Token),
             };
             if (!fromCsr) fields.Add(("privateKey", minted.PrivateKeyPem));
-            return Encode(fields);
+            return PlatformPayloads.Encode(_format, fields);
         }
 
         /// <summary>Registers the thing for the token in the request, as AWS does: unknown or expired tokens are rejected.</summary>
@@ -93,57 +94,11 @@ namespace NanoFleet.Provisioning.Tests.Exploration
 
         /// <summary>A RegisterThing accepted body with one configuration entry.</summary>
         public byte[] RegisterAccepted(string thingName) =>
-            Encode(new List<(string, object)> { ("deviceConfiguration", new Dictionary<string, string> { ["Fleet"] = "blue" }), ("thingName", thingName) });
+            PlatformPayloads.Encode(_format, new List<(string, object)> { ("deviceConfiguration", new Dictionary<string, string> { ["Fleet"] = "blue" }), ("thingName", thingName) });
 
         /// <summary>A /rejected body.</summary>
         public byte[] Rejected(int status, string code, string message) =>
-            Encode(new List<(string, object)> { ("statusCode", status), ("errorCode", code), ("errorMessage", message) });
-
-        private byte[] Encode(List<(string Key, object Value)> fields)
-        {
-            if (_format == FpFormat.Json)
-            {
-                var stream = new MemoryStream();
-                using (var json = new Utf8JsonWriter(stream))
-                {
-                    json.WriteStartObject();
-                    foreach (var (key, value) in fields)
-                    {
-                        json.WritePropertyName(key);
-                        JsonSerializer.Serialize(json, value);
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                return stream.ToArray();
-            }
-
-            var cbor = new CborWriter(CborConformanceMode.Strict);
-            cbor.WriteStartMap(fields.Count);
-            foreach (var (key, value) in fields)
-            {
-                cbor.WriteTextString(key);
-                switch (value)
-                {
-                    case int i: cbor.WriteInt32(i); break;
-                    case string s: cbor.WriteTextString(s); break;
-                    case Dictionary<string, string> map:
-                        cbor.WriteStartMap(map.Count);
-                        foreach (var entry in map)
-                        {
-                            cbor.WriteTextString(entry.Key);
-                            cbor.WriteTextString(entry.Value);
-                        }
-
-                        cbor.WriteEndMap();
-                        break;
-                }
-            }
-
-            cbor.WriteEndMap();
-            return cbor.Encode();
-        }
+            PlatformPayloads.Encode(_format, new List<(string, object)> { ("statusCode", status), ("errorCode", code), ("errorMessage", message) });
 
         /// <summary>Reads a request (flat text map with an optional nested text map) in the cloud's format.</summary>
         public Dictionary<string, object?> Decode(byte[] request)
