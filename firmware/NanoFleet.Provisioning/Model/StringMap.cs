@@ -16,16 +16,16 @@ namespace NanoFleet.Provisioning
         public int Count => _keys.Count;
 
         /// <summary>Key at <paramref name="index"/> (insertion order).</summary>
-        public string KeyAt(int index) => (string)_keys[index];
+        public string KeyAt(int index) => (string)_keys[index]!;
 
         /// <summary>Value at <paramref name="index"/> (insertion order).</summary>
-        public string ValueAt(int index) => (string)_values[index];
+        public string ValueAt(int index) => (string)_values[index]!;
 
         /// <summary>Returns the value for <paramref name="key"/>, or null.</summary>
         public string? Get(string key)
         {
             int i = IndexOf(key);
-            return i < 0 ? null : (string)_values[i];
+            return i < 0 ? null : (string?)_values[i];
         }
 
         /// <summary>Adds or replaces an entry.</summary>
@@ -70,7 +70,7 @@ namespace NanoFleet.Provisioning
         {
             for (int i = 0; i < _keys.Count; i++)
             {
-                if ((string)_keys[i] == key)
+                if ((string?)_keys[i] == key)
                 {
                     return i;
                 }
