@@ -19,40 +19,18 @@ namespace NanoFleet.Provisioning.Cbor
     /// // measure.BytesWritten == 5
     /// </code>
     /// </example>
-    public sealed class CborWriter : IMapWriter
+    public sealed class CborWriter : CountingByteOutput, IMapWriter
     {
         private const int MajorTypeMap = 5;
         private const int MajorTypeText = 3;
-
-        private byte[]? _buffer;
-        private int _start;
-        private int _at;
 
         /// <summary>Writes at <paramref name="offset"/> of <paramref name="buffer"/>, or only counts when it is null.</summary>
         /// <param name="buffer">Destination, already checked to be large enough, or null to measure.</param>
         /// <param name="offset">Where to start.</param>
         public CborWriter(byte[]? buffer, int offset)
+            : base(buffer, offset)
         {
-            _buffer = buffer;
-            _start = offset;
-            _at = offset;
         }
-
-        /// <summary>Starts again at <paramref name="offset"/> of <paramref name="buffer"/> (null: only count), so one
-        /// writer serves both the measuring and the writing pass.</summary>
-        internal void Restart(byte[]? buffer, int offset)
-        {
-            _buffer = buffer;
-            _start = offset;
-            _at = offset;
-            IsValid = true;
-        }
-
-        /// <summary>Bytes produced so far.</summary>
-        public int BytesWritten => _at - _start;
-
-        /// <summary>False after a text string with a lone surrogate was given (it cannot be UTF-8).</summary>
-        public bool IsValid { get; private set; } = true;
 
         /// <summary>Writes the head of a definite-length map of <paramref name="pairs"/> entries.</summary>
         public void WriteStartMap(int pairs) => WriteHead(MajorTypeMap, pairs);
@@ -80,12 +58,12 @@ namespace NanoFleet.Provisioning.Cbor
             }
 
             WriteHead(MajorTypeText, length);
-            if (_buffer != null)
+            if (Buffer != null)
             {
-                Utf8.Encode(value, _buffer, _at);
+                Utf8.Encode(value, Buffer, At);
             }
 
-            _at += length;
+            At += length;
         }
 
         /// <summary>Writes a major type with its argument in the shortest form (RFC 8949 §3 and §4.2.1).</summary>
@@ -115,16 +93,6 @@ namespace NanoFleet.Provisioning.Cbor
                 Put((byte)(argument >> 8));
                 Put((byte)argument);
             }
-        }
-
-        private void Put(byte b)
-        {
-            if (_buffer != null)
-            {
-                _buffer[_at] = b;
-            }
-
-            _at++;
         }
     }
 }

@@ -16,39 +16,20 @@ namespace NanoFleet.Provisioning.Json
     /// Compose(write);                       // now written for real
     /// </code>
     /// </example>
-    public sealed class JsonWriter : IMapWriter
+    public sealed class JsonWriter : CountingByteOutput, IMapWriter
     {
-        private byte[]? _buffer;
-        private int _start;
-        private int _at;
         private bool _needComma;
 
         /// <summary>Writes at <paramref name="offset"/> of <paramref name="buffer"/>, or only counts when it is null.</summary>
         /// <param name="buffer">Destination, already checked to be large enough, or null to measure.</param>
         /// <param name="offset">Where to start.</param>
         public JsonWriter(byte[]? buffer, int offset)
+            : base(buffer, offset)
         {
-            _buffer = buffer;
-            _start = offset;
-            _at = offset;
         }
 
-        /// <summary>Starts again at <paramref name="offset"/> of <paramref name="buffer"/> (null: only count), so one
-        /// writer serves both the measuring and the writing pass.</summary>
-        internal void Restart(byte[]? buffer, int offset)
-        {
-            _buffer = buffer;
-            _start = offset;
-            _at = offset;
-            _needComma = false;
-            IsValid = true;
-        }
-
-        /// <summary>Bytes produced so far.</summary>
-        public int BytesWritten => _at - _start;
-
-        /// <summary>False after a string with a lone surrogate was given (it cannot be UTF-8).</summary>
-        public bool IsValid { get; private set; } = true;
+        /// <inheritdoc />
+        protected override void OnRestart() => _needComma = false;
 
         /// <summary>Writes '{'.</summary>
         public void WriteStartObject()
@@ -159,20 +140,10 @@ namespace NanoFleet.Provisioning.Json
                 return i;
             }
 
-            _at += _buffer == null ? Utf8.EncodedLength(codePoint) : Utf8.WriteCodePoint(codePoint, _buffer, _at);
+            At += Buffer == null ? Utf8.EncodedLength(codePoint) : Utf8.WriteCodePoint(codePoint, Buffer, At);
             return i;
         }
 
         private static byte HexDigit(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
-
-        private void Put(byte b)
-        {
-            if (_buffer != null)
-            {
-                _buffer[_at] = b;
-            }
-
-            _at++;
-        }
     }
 }
