@@ -69,10 +69,17 @@ nf_flash_status nf_flash_read(const nf_flash_ops *ops, const nf_partition *parti
     return ops->read(ops->context, partition, offset, destination, count) == 0 ? NF_FLASH_SUCCESS : NF_FLASH_ERROR;
 }
 
-/* Reads the raw range back and checks every byte is 0xFF. */
-static nf_flash_status verify_erased(const nf_flash_ops *ops, const nf_partition *partition, uint32_t offset, uint32_t count)
+/*
+ * Reads the raw (as-stored) range in chunks and checks each byte against the NOR rule. With no
+ * source, every byte must be erased (0xFF). With a source, plaintext programming can only clear
+ * bits, so every new byte must be a subset of the old one; encrypted: the stored ciphertext of the
+ * new data is unrelated to the plaintext, so the whole range must still be erased. The first byte
+ * that breaks the rule yields <failure>.
+ */
+static nf_flash_status scan_raw(const nf_flash_ops *ops, const nf_partition *partition, uint32_t offset, const uint8_t *source, uint32_t count, nf_flash_status failure)
 {
     uint8_t chunk[NF_FLASH_CHUNK];
+    bool must_be_erased = source == NULL || partition->encrypted;
     for (uint32_t done = 0u; done < count;)
     {
         uint32_t step = count - done < NF_FLASH_CHUNK ? count - done : NF_FLASH_CHUNK;
@@ -83,9 +90,10 @@ static nf_flash_status verify_erased(const nf_flash_ops *ops, const nf_partition
 
         for (uint32_t i = 0u; i < step; i++)
         {
-            if (chunk[i] != 0xFFu)
+            bool ok = must_be_erased ? chunk[i] == 0xFFu : (uint8_t)(chunk[i] & source[done + i]) == source[done + i];
+            if (!ok)
             {
-                return NF_FLASH_VERIFY_FAILED;
+                return failure;
             }
         }
 
@@ -122,38 +130,7 @@ nf_flash_status nf_flash_erase(const nf_flash_ops *ops, const nf_partition *part
         return NF_FLASH_ERROR;
     }
 
-    return verify_erased(ops, partition, offset, count);
-}
-
-/*
- * The NOR rule on what is physically in flash. Plaintext: programming can only clear bits, so every
- * new byte must be a subset of the old one. Encrypted: the stored ciphertext of the new data is
- * unrelated to the plaintext, so the whole range must still be erased.
- */
-static nf_flash_status check_programmable(const nf_flash_ops *ops, const nf_partition *partition, uint32_t offset, const uint8_t *source, uint32_t count)
-{
-    uint8_t chunk[NF_FLASH_CHUNK];
-    for (uint32_t done = 0u; done < count;)
-    {
-        uint32_t step = count - done < NF_FLASH_CHUNK ? count - done : NF_FLASH_CHUNK;
-        if (ops->read_raw(ops->context, partition, offset + done, chunk, step) != 0)
-        {
-            return NF_FLASH_ERROR;
-        }
-
-        for (uint32_t i = 0u; i < step; i++)
-        {
-            bool ok = partition->encrypted ? chunk[i] == 0xFFu : (uint8_t)(chunk[i] & source[done + i]) == source[done + i];
-            if (!ok)
-            {
-                return NF_FLASH_NOT_ERASED;
-            }
-        }
-
-        done += step;
-    }
-
-    return NF_FLASH_SUCCESS;
+    return scan_raw(ops, partition, offset, NULL, count, NF_FLASH_VERIFY_FAILED);
 }
 
 static nf_flash_status verify_written(const nf_flash_ops *ops, const nf_partition *partition, uint32_t offset, const uint8_t *source, uint32_t count)
@@ -201,7 +178,7 @@ nf_flash_status nf_flash_write(const nf_flash_ops *ops, const nf_partition *part
         return NF_FLASH_SUCCESS;
     }
 
-    nf_flash_status status = check_programmable(ops, partition, offset, source, count);
+    nf_flash_status status = scan_raw(ops, partition, offset, source, count, NF_FLASH_NOT_ERASED);
     if (status != NF_FLASH_SUCCESS)
     {
         return status;
