@@ -26,7 +26,7 @@ namespace NanoFleet.Cli.Commands
             var template = new Option<string>("--template") { Description = "The template the claim may provision with.", Required = true };
             var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Directory to write claim.crt, claim.key (owner-only) and ca.crt into.", Required = true };
             var command = new Command("create", "Make a claim certificate for one template and write claim.crt, claim.key and ca.crt.") { data, template, output };
-            command.SetAction(CloudCommand.Guard(async (r, ct) =>
+            command.SetAction(async (r, ct) =>
             {
                 string name = r.GetValue(template)!;
                 var credentials = await CloudTarget.RunAsync(r.GetValue(data)!,
@@ -40,7 +40,7 @@ namespace NanoFleet.Cli.Commands
                 File.WriteAllText(Path.Combine(dir.FullName, "ca.crt"), credentials.CaCertificatePem);
                 System.Console.Out.WriteLine($"claim {credentials.CertificateId} for template '{name}' written to {dir.FullName} (claim.crt, claim.key, ca.crt)");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
 
@@ -49,7 +49,7 @@ namespace NanoFleet.Cli.Commands
             var data = CloudCommand.DataOption();
             var id = new Argument<string>("ID") { Description = "The claim certificate id (64 hex)." };
             var command = new Command("revoke", "Revoke a claim: it can no longer connect and its live connections are closed. Devices it provisioned keep working.") { data, id };
-            command.SetAction(CloudCommand.Guard(async (r, ct) =>
+            command.SetAction(async (r, ct) =>
             {
                 string certificateId = r.GetValue(id)!;
                 bool revoked = await CloudTarget.RunAsync(r.GetValue(data)!,
@@ -66,7 +66,7 @@ namespace NanoFleet.Cli.Commands
 
                 System.Console.Out.WriteLine($"claim {certificateId} revoked");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

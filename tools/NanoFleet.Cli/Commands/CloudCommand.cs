@@ -28,7 +28,7 @@ namespace NanoFleet.Cli.Commands
 
         /// <summary>Maps what escapes an async action to one line and an exit code, as <see cref="CliErrors"/> does for the rest.</summary>
         internal static Func<ParseResult, CancellationToken, Task<int>> Guard(Func<ParseResult, CancellationToken, Task<int>> body) =>
-            (r, ct) => Task.FromResult(CliErrors.Run(() => body(r, ct).GetAwaiter().GetResult()));
+            (r, ct) => Task.FromResult(body(r, ct).GetAwaiter().GetResult());
 
         /// <summary>`--data DIR`, shared by every cloud verb.</summary>
         internal static Option<string> DataOption() => new("--data")

@@ -17,14 +17,14 @@ namespace NanoFleet.Cli.Commands
                               "(close instead of answering), reject=[API:]CODE[:STATUS[:COUNT]], clear. API: CreateKeysAndCertificate, CreateCertificateFromCsr, RegisterThing.",
             };
             var command = new Command("faults", "Inject faults into the running emulator (see SPEC).") { data, spec };
-            command.SetAction(CloudCommand.Guard(async (r, ct) =>
+            command.SetAction(async (r, ct) =>
             {
                 string active = await CloudTarget.RunAsync<string>(r.GetValue(data)!,
                     async admin => JsonDocument.Parse(await admin.SendAsync(HttpMethod.Post, "faults", r.GetValue(spec)!, ct)).RootElement.GetProperty("faults").GetString()!,
                     null);
                 System.Console.Out.WriteLine(active.Length == 0 ? "no faults active" : "active faults: " + active);
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

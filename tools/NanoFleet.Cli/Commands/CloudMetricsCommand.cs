@@ -14,7 +14,7 @@ namespace NanoFleet.Cli.Commands
             var data = CloudCommand.DataOption();
             var json = new Option<bool>("--json") { Description = "Print the raw JSON (also served at GET /metrics on the admin port)." };
             var command = new Command("metrics", "AWS's fleet-provisioning counters (ApproximateNumberOfThingsRegistered, *Failed) and latency per API.") { data, json };
-            command.SetAction(CloudCommand.Guard(async (r, ct) =>
+            command.SetAction(async (r, ct) =>
             {
                 string raw = await CloudTarget.RunAsync<string>(r.GetValue(data)!, admin => admin.GetAsync("metrics", ct), null);
                 if (r.GetValue(json))
@@ -34,7 +34,7 @@ namespace NanoFleet.Cli.Commands
                 }
 
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

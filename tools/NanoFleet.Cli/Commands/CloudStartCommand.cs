@@ -27,7 +27,7 @@ namespace NanoFleet.Cli.Commands
             {
                 data, port, address, hookUrl, timeScale, keys, faults, quiet,
             };
-            command.SetAction(CloudCommand.Guard(async (r, ct) =>
+            command.SetAction(async (r, ct) =>
             {
                 if (!IPAddress.TryParse(r.GetValue(address), out var ip))
                 {
@@ -78,7 +78,7 @@ namespace NanoFleet.Cli.Commands
                 await emulator.StopAsync();
                 Console.Out.WriteLine("nanofleet cloud: stopped cleanly");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

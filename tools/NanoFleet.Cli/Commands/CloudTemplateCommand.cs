@@ -17,7 +17,7 @@ namespace NanoFleet.Cli.Commands
             var file = new Argument<FileInfo>("FILE") { Description = "The template body (JSON, at most 10,240 characters)." };
             var disabled = new Option<bool>("--disabled") { Description = "Store it disabled (RegisterThing is rejected until enabled)." };
             var put = new Command("put", "Check a template against AWS's rules and store it as the new default version.") { data, name, file, disabled };
-            put.SetAction(CloudCommand.Guard(async (r, ct) =>
+            put.SetAction(async (r, ct) =>
             {
                 var path = r.GetValue(file)!;
                 if (!path.Exists)
@@ -34,7 +34,7 @@ namespace NanoFleet.Cli.Commands
                     async emulator => (await emulator.Templates.PutAsync(templateName, body, enabled)).DefaultVersion);
                 System.Console.Out.WriteLine($"template '{templateName}' stored as version {version} ({(enabled ? "enabled" : "disabled")})");
                 return ExitCodes.Success;
-            }));
+            });
             template.Subcommands.Add(put);
             return template;
         }

@@ -16,7 +16,7 @@ namespace NanoFleet.Cli.Commands
             var data = CloudCommand.DataOption();
             var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
             var list = new Command("list", "List the things RegisterThing created, with their certificates and attributes.") { data, json };
-            list.SetAction(CloudCommand.Guard(async (r, ct) =>
+            list.SetAction(async (r, ct) =>
             {
                 var all = await CloudTarget.RunAsync<IReadOnlyList<ThingInfo>>(r.GetValue(data)!,
                     async admin => JsonSerializer.Deserialize<List<ThingInfo>>(await admin.GetAsync("things", ct))!,
@@ -36,7 +36,7 @@ namespace NanoFleet.Cli.Commands
 
                 System.Console.Out.WriteLine($"{all.Count} thing(s)");
                 return ExitCodes.Success;
-            }));
+            });
             things.Subcommands.Add(list);
             return things;
         }

@@ -28,14 +28,14 @@ namespace NanoFleet.Cli.Commands
             {
                 devices, keep, faults, cbor, timeout,
             };
-            demo.SetAction(parse => CliErrors.Run(() => Run(new DemoOptions
+            demo.SetAction(parse => Run(new DemoOptions
             {
                 Devices = parse.GetValue(devices),
                 KeepDirectory = parse.GetValue(keep),
                 Faults = parse.GetValue(faults),
                 Cbor = parse.GetValue(cbor),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            })));
+            }));
             return demo;
         }
 

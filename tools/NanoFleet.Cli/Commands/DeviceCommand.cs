@@ -49,12 +49,12 @@ namespace NanoFleet.Cli.Commands
             {
                 flash, once, endpoint, heartbeat, verbose,
             };
-            run.SetAction(parse => CliErrors.Run(() => Run(
+            run.SetAction(parse => Run(
                 parse.GetValue(flash)!,
                 parse.GetValue(once),
                 parse.GetValue(endpoint),
                 parse.GetValue(heartbeat),
-                parse.GetValue(verbose))));
+                parse.GetValue(verbose)));
             return run;
         }
 

@@ -39,7 +39,7 @@ namespace NanoFleet.Cli.Commands
             {
                 port, baud, partitions, table, claim, apps, noCompress, dryRun, trace,
             };
-            command.SetAction(result => DeviceErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string csv = result.GetValue(partitions)!;
                 var layout = PartitionTable.ParseCsv(OutputFiles.ReadText(csv, "--partitions"), csv);
@@ -64,7 +64,7 @@ namespace NanoFleet.Cli.Commands
                 }
 
                 return Write(result.GetValue(port)!, result.GetValue(baud), !result.GetValue(noCompress), result.GetValue(trace), plan);
-            }));
+            });
             return command;
         }
 

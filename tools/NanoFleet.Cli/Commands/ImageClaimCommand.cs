@@ -38,7 +38,7 @@ namespace NanoFleet.Cli.Commands
                 ca, cert, key, endpoint, template, format, parameters, partitions, output,
             };
 
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string caPath = result.GetValue(ca)!, certPath = result.GetValue(cert)!, keyPath = result.GetValue(key)!;
                 var builder = new ClaimImageBuilder()
@@ -67,7 +67,7 @@ namespace NanoFleet.Cli.Commands
                 OutputFiles.WriteAllBytes(target, image.Bytes);
                 Console.WriteLine($"{target}: {image.Bytes.Length} bytes ({image.UsedBytes} used), claim certificate sha256 {image.CertificateSha256}");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

@@ -36,7 +36,7 @@ namespace NanoFleet.Cli.Commands
             {
                 output, mac, partitions, claimImage, ca, cert, key, endpoint, template, format, parameters,
             };
-            command.SetAction(parse => CliErrors.Run(() =>
+            command.SetAction(parse =>
             {
                 string macText = parse.GetValue(mac)!;
                 if (!MacAddress.TryNormalize(macText, out string normalized))
@@ -55,7 +55,7 @@ namespace NanoFleet.Cli.Commands
                 OutputFiles.WriteAllBytes(target, image);
                 Console.WriteLine($"{target}: {image.Length / 1024} KB flash image from {csv ?? "the built-in partitions.csv"}, MAC {MacAddress.ToDisplay(normalized)}, credentials erased (not provisioned)");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
 

@@ -17,7 +17,7 @@ namespace NanoFleet.Cli.Commands
                 "accept it. Private keys are shown only by kind and size. Exits 1 on a bad CRC or integrity\n" +
                 "record, or when the device would reject the claim.") { file };
 
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string path = result.GetValue(file)!;
                 var report = ClaimImageInspector.Inspect(OutputFiles.ReadBytes(path, "image"));
@@ -38,7 +38,7 @@ namespace NanoFleet.Cli.Commands
                 }
 
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

@@ -15,7 +15,7 @@ namespace NanoFleet.Cli.Commands
             var settings = new PartitionOptions();
             var command = new Command("build", "Convert partitions.csv to the binary table flashed at 0x8000.\nExample: nanofleet partitions build partitions.csv -o table.bin") { csv, output };
             settings.AddTo(command);
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string path = result.GetValue(csv)!;
                 var table = PartitionTable.ParseCsv(OutputFiles.ReadText(path, "partition table"), path, settings.Read(result));
@@ -24,7 +24,7 @@ namespace NanoFleet.Cli.Commands
                 OutputFiles.WriteAllBytes(target, binary);
                 Console.WriteLine($"{target}: {table.Rows.Count} partitions, {binary.Length} bytes, MD5 of the file {Convert.ToHexStringLower(MD5.HashData(binary))}");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

@@ -15,7 +15,7 @@ namespace NanoFleet.Cli.Commands
                 "Check partitions.csv against every gen_esp32part.py rule and print the resolved layout.\n" +
                 "Exits 0 when it is valid, 2 with 'file:line:column: reason' when it is not.") { csv };
             settings.AddTo(command);
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string path = result.GetValue(csv)!;
                 var options = settings.Read(result);
@@ -32,7 +32,7 @@ namespace NanoFleet.Cli.Commands
                 string fits = options.FlashSize is uint flash ? $" of the {flash >> 20}MB flash" : "";
                 Console.WriteLine($"{path}: OK, {table.Rows.Count} partitions, ending at 0x{end:x}{fits}");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

@@ -13,7 +13,7 @@ namespace NanoFleet.Cli.Commands
             var command = new Command("show",
                 "Print a binary partition table as gen_esp32part.py's CSV, after checking its MD5 row.\n" +
                 "Exits 1 when the MD5 does not match (a damaged table), 2 when it is not a partition table.") { bin };
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string path = result.GetValue(bin)!;
                 PartitionTable table;
@@ -29,7 +29,7 @@ namespace NanoFleet.Cli.Commands
                 Console.Write(table.ToCsv());
                 if (!table.HasMd5) Console.Error.WriteLine($"nanofleet: note: {path} has no MD5 row (built with --disable-md5sum)");
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

@@ -20,7 +20,7 @@ namespace NanoFleet.Cli.Commands
             {
                 db, csv, output,
             };
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string path = result.GetValue(db)!;
                 if (!File.Exists(path)) throw new FileNotFoundException($"--db {path}: no station database there");
@@ -30,7 +30,7 @@ namespace NanoFleet.Cli.Commands
                 if (result.GetValue(output) is string file) OutputFiles.WriteAllBytes(file, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
                 else Console.Write(text.ToString());
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

@@ -16,7 +16,7 @@ namespace NanoFleet.Cli.Commands
             var command = new Command("report",
                 "Yield (devices whose last attempt succeeded / devices seen) and failures by cause,\n" +
                 "per device and per attempt.\nExample: nanofleet station report --db station.db") { db };
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string path = result.GetValue(db)!;
                 if (!File.Exists(path)) throw new FileNotFoundException($"--db {path}: no station database there");
@@ -31,7 +31,7 @@ namespace NanoFleet.Cli.Commands
                 }
 
                 return ExitCodes.Success;
-            }));
+            });
             return command;
         }
     }

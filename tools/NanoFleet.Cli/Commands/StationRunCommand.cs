@@ -39,7 +39,7 @@ namespace NanoFleet.Cli.Commands
             {
                 ports, claimDir, template, prefix, firmware, partitions, db, op, station, reflash, baud, noCompress,
             };
-            command.SetAction(result => DeviceErrors.Run(() =>
+            command.SetAction(result =>
             {
                 string csv = result.GetValue(partitions)!;
                 var layout = PartitionTable.ParseCsv(OutputFiles.ReadText(csv, "--partitions"), csv);
@@ -89,7 +89,7 @@ namespace NanoFleet.Cli.Commands
                 int ok = records.Count(r => r.Result == DeviceResult.Ok);
                 Console.WriteLine($"{ok} of {records.Count} devices ok; records in {options.Database}");
                 return cancel.IsCancellationRequested ? ExitCodes.Interrupted : ok == records.Count ? ExitCodes.Success : ExitCodes.Failure;
-            }));
+            });
             return command;
         }
     }

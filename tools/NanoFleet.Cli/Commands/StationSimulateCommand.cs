@@ -33,7 +33,7 @@ namespace NanoFleet.Cli.Commands
             {
                 pty, devices, image, flashSize, mac, revision, noThrottle, noise, drop, timeouts, unplug,
             };
-            command.SetAction(result => CliErrors.Run(() =>
+            command.SetAction(result =>
             {
                 int count = result.GetValue(devices);
                 if (count < 1 || count > 64) throw new FormatException($"--devices {count} is not 1..64");
@@ -75,7 +75,7 @@ namespace NanoFleet.Cli.Commands
                     hosts.ForEach(h => h.Dispose());
                     chips.ForEach(c => c.Dispose());
                 }
-            }));
+            });
             return command;
         }
 
