@@ -80,13 +80,10 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public async System.Threading.Tasks.Task DeviceRun_TableChanged_BadMd5()
         {
-            await using var cloud = await E2eCloud.StartAsync();
-            string image = cloud.BuildImage(1);
-            byte[] bytes = File.ReadAllBytes(image);
-            bytes[0x8000 + 12] ^= 0x01; // one bit of the first row's name
-            File.WriteAllBytes(image, bytes);
-
-            var (code, output) = ConsoleCapture.Run("device", "run", "--flash", image, "--once");
+            var (code, output) = await RunOnceOnDamagedImageAsync(bytes =>
+            {
+                bytes[0x8000 + 12] ^= 0x01; // one bit of the first row's name
+            });
 
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Contains("bad MD5", output);
@@ -95,13 +92,10 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public async System.Threading.Tasks.Task DeviceRun_ClaimErased_MissingClaim()
         {
-            await using var cloud = await E2eCloud.StartAsync();
-            string image = cloud.BuildImage(1);
-            byte[] bytes = File.ReadAllBytes(image);
-            bytes.AsSpan(0xD000, 0x2000).Fill(0xFF);
-            File.WriteAllBytes(image, bytes);
-
-            var (code, output) = ConsoleCapture.Run("device", "run", "--flash", image, "--once");
+            var (code, output) = await RunOnceOnDamagedImageAsync(bytes =>
+            {
+                bytes.AsSpan(0xD000, 0x2000).Fill(0xFF);
+            });
 
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Contains("esp_secure_cert", output);
@@ -111,13 +105,10 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public async System.Threading.Tasks.Task DeviceRun_ClaimCorrupt_NamesTheRecord()
         {
-            await using var cloud = await E2eCloud.StartAsync();
-            string image = cloud.BuildImage(1);
-            byte[] bytes = File.ReadAllBytes(image);
-            bytes[0xD000 + 40] ^= 0xFF; // inside the first record's data: its CRC no longer matches
-            File.WriteAllBytes(image, bytes);
-
-            var (code, output) = ConsoleCapture.Run("device", "run", "--flash", image, "--once");
+            var (code, output) = await RunOnceOnDamagedImageAsync(bytes =>
+            {
+                bytes[0xD000 + 40] ^= 0xFF; // inside the first record's data: its CRC no longer matches
+            });
 
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Contains("unusable", output);
@@ -169,6 +160,17 @@ namespace NanoFleet.EndToEnd.Tests
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Contains(message, log);
             Assert.False(File.Exists(output), "a failed build left an image behind");
+        }
+
+        /// <summary>Builds a good device image against a running emulator, damages it, and runs `device run --once` on it.</summary>
+        private static async System.Threading.Tasks.Task<(int Code, string Output)> RunOnceOnDamagedImageAsync(Action<byte[]> damage)
+        {
+            await using var cloud = await E2eCloud.StartAsync();
+            string image = cloud.BuildImage(1);
+            byte[] bytes = File.ReadAllBytes(image);
+            damage(bytes);
+            File.WriteAllBytes(image, bytes);
+            return ConsoleCapture.Run("device", "run", "--flash", image, "--once");
         }
 
         private static string TempImage(Action<byte[]> edit)
