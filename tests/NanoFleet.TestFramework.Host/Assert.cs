@@ -166,13 +166,13 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(string expected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "")
+        public static void AreEqual(string? expected, string? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
         }
 
         /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(string notExpected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "")
+        public static void AreNotEqual(string? notExpected, string? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
         }

@@ -87,9 +87,17 @@ namespace NanoFleet.Cloud.Internal
                 if (session.CertificateId == certificateId && _server is not null)
                 {
                     _context.Log.Info("disconnect", session.ClientId, certificateId, reason);
-                    await _server.DisconnectClientAsync(session.ClientId,
-                        new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = reason })
-                        .ConfigureAwait(false);
+                    try
+                    {
+                        await _server.DisconnectClientAsync(session.ClientId,
+                            new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = reason })
+                            .ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // The client left between our lookup and the server's (MQTTnet reports "not found"),
+                        // which is the state we wanted: nothing more to close.
+                    }
                 }
             }
         }
