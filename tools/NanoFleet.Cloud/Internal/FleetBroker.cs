@@ -87,18 +87,23 @@ namespace NanoFleet.Cloud.Internal
                 if (session.CertificateId == certificateId && _server is not null)
                 {
                     _context.Log.Info("disconnect", session.ClientId, certificateId, reason);
-                    try
-                    {
-                        await _server.DisconnectClientAsync(session.ClientId,
-                            new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = reason })
-                            .ConfigureAwait(false);
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        // The client left between our lookup and the server's (MQTTnet reports "not found"),
-                        // which is the state we wanted: nothing more to close.
-                    }
+                    await CloseAsync(_server, session.ClientId,
+                        new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = reason })
+                        .ConfigureAwait(false);
                 }
+            }
+        }
+
+        private static async Task CloseAsync(MqttServer server, string clientId, MqttServerClientDisconnectOptions options)
+        {
+            try
+            {
+                await server.DisconnectClientAsync(clientId, options).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // The client left between our lookup and the server's (MQTTnet reports "not found"),
+                // which is the state we wanted: nothing more to close.
             }
         }
 
@@ -273,7 +278,7 @@ namespace NanoFleet.Cloud.Internal
             {
                 outcome = ResponseOutcome.Disconnected;
                 _context.Log.Warn("fault", session.ClientId, session.CertificateId, $"closed the connection instead of answering {request.Api}");
-                await _server.DisconnectClientAsync(session.ClientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.UnspecifiedError })
+                await CloseAsync(_server, session.ClientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.UnspecifiedError })
                     .ConfigureAwait(false);
             }
             else if (drop)
