@@ -8,8 +8,8 @@ namespace NanoFleet.Hal
     {
         /// <summary>Generates a fresh key pair and returns a PEM PKCS#10 request for it.</summary>
         /// <param name="commonName">Subject CN to request.</param>
-        /// <param name="privateKeyPem">The new private key (PEM). Secret.</param>
-        /// <returns>The CSR PEM, or null when key generation failed.</returns>
-        string? CreateCsr(string commonName, out string privateKeyPem);
+        /// <param name="privateKeyPem">The new private key (PEM text, UTF-8). Secret.</param>
+        /// <returns>The CSR (PEM text, UTF-8), or null when key generation failed.</returns>
+        byte[]? CreateCsr(string commonName, out byte[] privateKeyPem);
     }
 }

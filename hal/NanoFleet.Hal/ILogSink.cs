@@ -16,7 +16,9 @@ namespace NanoFleet.Hal
     /// <summary>
     /// Receives the core's structured events. <paramref name="eventName"/> is a stable identifier
     /// (e.g. "RegisterThingRejected") that docs and tests key on; <paramref name="detail"/> is
-    /// human-readable and never holds a key or token.
+    /// human-readable and never holds a key or token. On the happy path the detail is a string the
+    /// core already holds (the template, certificate id or thing name), so logging a provisioning
+    /// run allocates nothing on a heap of tens of kilobytes; failures get a composed sentence.
     /// </summary>
     public interface ILogSink
     {

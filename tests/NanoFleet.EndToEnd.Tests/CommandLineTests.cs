@@ -61,7 +61,7 @@ namespace NanoFleet.EndToEnd.Tests
 
             Assert.True(first == ExitCodes.Rebooted, log1);
             Assert.True(second == ExitCodes.Success, log2);
-            Assert.Contains("Operational: thing " + E2eCloud.ThingOf(1), log2);
+            Assert.Contains("Operational: " + E2eCloud.ThingOf(1), log2);
             Assert.DoesNotContain("PRIVATE KEY", log1 + log2);
         }
 

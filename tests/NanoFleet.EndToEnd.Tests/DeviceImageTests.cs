@@ -97,9 +97,9 @@ namespace NanoFleet.EndToEnd.Tests
                 .Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), new byte[] { 1, 2, 3, 4 });
             var claim = new ProvisioningClaim
             {
-                CaPem = ca.ExportCertificatePem(),
-                CertificatePem = cert.ExportCertificatePem(),
-                PrivateKeyPem = key.ExportPkcs8PrivateKeyPem(),
+                CaPem = System.Text.Encoding.UTF8.GetBytes(ca.ExportCertificatePem()),
+                CertificatePem = System.Text.Encoding.UTF8.GetBytes(cert.ExportCertificatePem()),
+                PrivateKeyPem = System.Text.Encoding.UTF8.GetBytes(key.ExportPkcs8PrivateKeyPem()),
                 EndpointHost = "127.0.0.1",
                 EndpointPort = 8883,
                 TemplateName = "tpl-1",

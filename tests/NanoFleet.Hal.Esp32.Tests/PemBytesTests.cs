@@ -13,7 +13,7 @@ namespace NanoFleet.Hal.Esp32.Tests
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             string pem = key.ExportPkcs8PrivateKeyPem();
 
-            byte[] bytes = PemBytes.WithTerminator(pem)!;
+            byte[] bytes = PemBytes.WithTerminator(Encoding.UTF8.GetBytes(pem))!;
 
             Assert.Equal(pem.Length + 1, bytes.Length);
             Assert.Equal(0, bytes[^1]);
@@ -30,13 +30,13 @@ namespace NanoFleet.Hal.Esp32.Tests
         [InlineData("-----BEGIN CERTIFICATE-----\0\n-----END CERTIFICATE-----\n")]     // an early terminator would truncate the parse
         public void WithTerminator_BadParams(string? pem)
         {
-            Assert.Null(PemBytes.WithTerminator(pem));
+            Assert.Null(PemBytes.WithTerminator(pem == null ? null : Encoding.UTF8.GetBytes(pem)));
         }
 
         [Fact]
         public void Wipe_ZeroesEveryByte_AndIgnoresNull()
         {
-            byte[] secret = PemBytes.WithTerminator("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")!;
+            byte[] secret = PemBytes.WithTerminator(Encoding.UTF8.GetBytes("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"))!;
             PemBytes.Wipe(secret);
             Assert.All(secret, b => Assert.Equal(0, b));
             PemBytes.Wipe(null);

@@ -1,3 +1,4 @@
+using System;
 using NanoFleet.Provisioning.Text;
 
 namespace NanoFleet.Provisioning.Cbor
@@ -45,46 +46,56 @@ namespace NanoFleet.Provisioning.Cbor
 
         /// <summary>
         /// Reads a text string (definite or indefinite) without decoding it: checks it exactly as
-        /// <see cref="ReadTextString"/> does, in the same order, and says where it is and how many
-        /// UTF-16 units it decodes to, for <see cref="DecodeTextStringAt"/> later — once the whole
-        /// document is known to be valid, with a scratch array sized for its longest string.
+        /// <see cref="ReadTextString"/> does, chunk by chunk, and says where it is and how many
+        /// UTF-8 bytes it holds, for <see cref="CopyTextStringAt"/> later, once the whole document
+        /// is known to be valid.
         /// </summary>
         /// <param name="at">Absolute offset of the string's head in the reader's array.</param>
-        /// <param name="chars">UTF-16 units the text decodes to.</param>
+        /// <param name="utf8Bytes">Content bytes, all chunks together.</param>
         /// <returns>False on error, as for <see cref="ReadTextString"/>.</returns>
-        internal bool LocateTextString(out int at, out int chars)
+        internal bool LocateTextString(out int at, out int utf8Bytes)
         {
             at = _offset;
-            chars = 0;
+            utf8Bytes = 0;
             CborReaderState state = PeekState();
             if (state != CborReaderState.TextString)
             {
                 return state == CborReaderState.Invalid ? false : WrongType();
             }
 
-            if (!ScanString(MajorText, false, out _, out int bytes, out int next))
+            if (!ScanString(MajorText, true, out _, out utf8Bytes, out int next))
             {
                 return false;
             }
 
-            if (bytes > 0)
-            {
-                chars = CountChunks(_offset, out int badOffset);
-                if (chars < 0)
-                {
-                    chars = 0;
-                    return Fail(FpReadErrorKind.InvalidUtf8, badOffset);
-                }
-            }
-
-            at = _offset;
             CountItem();
             Advance(next - _offset);
             return true;
         }
 
-        /// <summary>Decodes a text string located (and validated) by <see cref="LocateTextString"/> into <paramref name="buffer"/>.</summary>
-        internal void DecodeTextStringAt(int at, char[] buffer) => DecodeChunksAt(at, buffer, out _);
+        /// <summary>
+        /// Copies the content of a text string located (and validated) by <see cref="LocateTextString"/>
+        /// into <paramref name="utf8"/>, joining an indefinite string's chunks.
+        /// </summary>
+        internal void CopyTextStringAt(int at, byte[] utf8)
+        {
+            ReadHeadAt(at, out _, out ulong length, out bool indefinite, out int headSize);
+            if (!indefinite)
+            {
+                Array.Copy(_data, at + headSize, utf8, 0, (int)length);
+                return;
+            }
+
+            int to = 0;
+            at++;
+            while (_data[at] != Break)
+            {
+                ReadHeadAt(at, out _, out ulong chunkLength, out _, out int chunkHead);
+                Array.Copy(_data, at + chunkHead, utf8, to, (int)chunkLength);
+                to += (int)chunkLength;
+                at += chunkHead + (int)chunkLength;
+            }
+        }
 
         /// <summary>
         /// Reads a definite-length text string without decoding it: validates its UTF-8 and says
@@ -207,11 +218,9 @@ namespace NanoFleet.Provisioning.Cbor
         /// <see cref="ScanString"/>), chunk by chunk as RFC 8949 requires.
         /// </summary>
         /// <returns>Units written, or -1 with the absolute offset of the bad byte.</returns>
-        private int DecodeChunks(char[] buffer, out int badOffset) => DecodeChunksAt(_offset, buffer, out badOffset);
-
-        /// <summary><see cref="DecodeChunks"/> for the string whose head is at <paramref name="offset"/>.</summary>
-        private int DecodeChunksAt(int offset, char[] buffer, out int badOffset)
+        private int DecodeChunks(char[] buffer, out int badOffset)
         {
+            int offset = _offset;
             badOffset = -1;
             ReadHeadAt(offset, out _, out ulong length, out bool indefinite, out int headSize);
             if (!indefinite)
@@ -235,38 +244,6 @@ namespace NanoFleet.Provisioning.Cbor
             }
 
             return to;
-        }
-
-        /// <summary>
-        /// Validates the text string whose head is at <paramref name="offset"/> (bounds already
-        /// checked) chunk by chunk, in the order <see cref="DecodeChunks"/> does, and counts its units.
-        /// </summary>
-        /// <returns>Units, or -1 with the absolute offset of the bad byte.</returns>
-        private int CountChunks(int offset, out int badOffset)
-        {
-            badOffset = -1;
-            ReadHeadAt(offset, out _, out ulong length, out bool indefinite, out int headSize);
-            if (!indefinite)
-            {
-                return Utf8.CountChars(_data, offset + headSize, (int)length, out badOffset);
-            }
-
-            int at = offset + 1;
-            int total = 0;
-            while (_data[at] != Break)
-            {
-                ReadHeadAt(at, out _, out ulong chunkLength, out _, out int chunkHead);
-                int chars = Utf8.CountChars(_data, at + chunkHead, (int)chunkLength, out badOffset);
-                if (chars < 0)
-                {
-                    return -1;
-                }
-
-                total += chars;
-                at += chunkHead + (int)chunkLength;
-            }
-
-            return total;
         }
     }
 }

@@ -46,6 +46,28 @@ namespace NanoFleet.Provisioning.Cbor
         /// <inheritdoc />
         void IMapWriter.WriteText(string value) => WriteTextString(value);
 
+        /// <inheritdoc />
+        void IMapWriter.WriteText(byte[] utf8) => WriteTextString(utf8);
+
+        /// <summary>Writes a text string given as UTF-8 (validated: CBOR text must be valid UTF-8).</summary>
+        /// <param name="utf8">The text's bytes.</param>
+        public void WriteTextString(byte[] utf8)
+        {
+            if (Utf8.CountChars(utf8, 0, utf8.Length, out _) < 0)
+            {
+                IsValid = false;
+                return;
+            }
+
+            WriteHead(MajorTypeText, utf8.Length);
+            if (Buffer != null)
+            {
+                System.Array.Copy(utf8, 0, Buffer, At, utf8.Length);
+            }
+
+            At += utf8.Length;
+        }
+
         /// <summary>Writes a UTF-8 text string.</summary>
         /// <param name="value">The text.</param>
         public void WriteTextString(string value)

@@ -1,3 +1,4 @@
+using System;
 using NanoFleet.Provisioning.Text;
 
 namespace NanoFleet.Provisioning.Json
@@ -38,6 +39,7 @@ namespace NanoFleet.Provisioning.Json
         private int _valueStart;
         private int _valueLength;
         private int _valueChars;
+        private int _valueBytes; // UTF-8 bytes once escapes are undone
         private bool _valueHasEscapes;
 
         /// <summary>Reads <paramref name="count"/> bytes from <paramref name="offset"/>; the caller has checked the range.</summary>
@@ -223,34 +225,78 @@ namespace NanoFleet.Provisioning.Json
 
         /// <summary>
         /// Where the current string's content is (absolute offset and byte length) and how many
-        /// UTF-16 units it decodes to, so a caller can decode it later with
-        /// <see cref="DecodeStringAt"/> — once the whole document has been validated, and with a
-        /// scratch array sized for its longest string.
+        /// UTF-8 bytes it holds once unescaped, so a caller can copy it out later with
+        /// <see cref="UnescapeStringAt"/>, once the whole document has been validated.
         /// </summary>
         /// <returns>False when the token is not a string.</returns>
-        internal bool GetStringExtent(out int start, out int length, out int chars)
+        internal bool GetStringExtent(out int start, out int length, out int utf8Bytes)
         {
             start = _valueStart;
             length = _valueLength;
-            chars = _valueChars;
+            utf8Bytes = _valueBytes;
             return TokenType == JsonTokenType.String || TokenType == JsonTokenType.PropertyName;
         }
 
         /// <summary>
-        /// Decodes string content already validated by this reader (a range from
-        /// <see cref="GetStringExtent"/>) into <paramref name="chars"/>, escapes included.
+        /// Writes string content already validated by this reader (a range from
+        /// <see cref="GetStringExtent"/>) into <paramref name="utf8"/> as UTF-8 with its escapes
+        /// undone; <paramref name="utf8"/> has exactly the room the extent gave.
         /// </summary>
-        internal void DecodeStringAt(int start, int length, int units, char[] chars)
+        internal void UnescapeStringAt(int start, int length, byte[] utf8)
         {
-            if (units == length)
+            if (utf8.Length == length)
             {
-                // One unit per byte: plain ASCII without escapes (an escape or a multi-byte
-                // sequence always takes more bytes than units), e.g. a token.
-                Utf8.Decode(_data, start, length, chars, 0, out _);
+                // Every escape is longer than what it stands for, so equal lengths mean none.
+                Array.Copy(_data, start, utf8, 0, length);
                 return;
             }
 
-            DecodeEscaped(start, start + length, chars);
+            int at = start;
+            int end = start + length;
+            int to = 0;
+            while (at < end)
+            {
+                byte b = _data[at];
+                if (b != '\\')
+                {
+                    utf8[to++] = b; // validated UTF-8 passes through byte for byte
+                    at++;
+                    continue;
+                }
+
+                byte e = _data[at + 1];
+                if (e != 'u')
+                {
+                    utf8[to++] = Unescape(e);
+                    at += 2;
+                    continue;
+                }
+
+                int unit = ReadHex4(at + 2);
+                at += 6;
+                if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                    // The scan proved an escaped low surrogate follows.
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (ReadHex4(at + 2) - 0xDC00);
+                    at += 6;
+                }
+
+                to += Utf8.WriteCodePoint(unit, utf8, to);
+            }
+        }
+
+        /// <summary>The character a one-letter escape (after the backslash) stands for.</summary>
+        private static byte Unescape(byte e)
+        {
+            switch (e)
+            {
+                case (byte)'b': return (byte)'\b';
+                case (byte)'f': return (byte)'\f';
+                case (byte)'n': return (byte)'\n';
+                case (byte)'r': return (byte)'\r';
+                case (byte)'t': return (byte)'\t';
+                default: return e; // \" \\ \/
+            }
         }
 
         /// <summary>The current number as an <see cref="int"/>.</summary>
@@ -418,6 +464,7 @@ namespace NanoFleet.Provisioning.Json
             _valueStart = at;
             _valueHasEscapes = false;
             int chars = 0;
+            int bytes = 0;
             while (true)
             {
                 // Plain printable ASCII (all of a PEM or a token) runs through this tight loop.
@@ -434,6 +481,7 @@ namespace NanoFleet.Provisioning.Json
                 }
 
                 chars += at - run;
+                bytes += at - run;
                 if (at >= _end)
                 {
                     return Fail(FpReadErrorKind.Truncated, at);
@@ -453,7 +501,7 @@ namespace NanoFleet.Provisioning.Json
                 if (b == '\\')
                 {
                     _valueHasEscapes = true;
-                    int length = ScanEscape(at, out int units);
+                    int length = ScanEscape(at, out int units, out int escapedBytes);
                     if (length == 0)
                     {
                         return false;
@@ -461,11 +509,13 @@ namespace NanoFleet.Provisioning.Json
 
                     at += length;
                     chars += units;
+                    bytes += escapedBytes;
                 }
                 else if (b < 0x80)
                 {
                     at++;
                     chars++;
+                    bytes++;
                 }
                 else
                 {
@@ -477,19 +527,25 @@ namespace NanoFleet.Provisioning.Json
 
                     at += length;
                     chars += Utf8.CharCount(codePoint);
+                    bytes += length;
                 }
             }
 
             _valueLength = at - _valueStart;
             _valueChars = chars;
+            _valueBytes = bytes;
             _pos = at + 1;
             return true;
         }
 
-        /// <summary>Validates the escape at <paramref name="at"/>; returns its byte length (0 on error, already recorded).</summary>
-        private int ScanEscape(int at, out int units)
+        /// <summary>
+        /// Validates the escape at <paramref name="at"/>; returns its byte length (0 on error, already
+        /// recorded), with the UTF-16 units and UTF-8 bytes it stands for.
+        /// </summary>
+        private int ScanEscape(int at, out int units, out int utf8Bytes)
         {
             units = 1;
+            utf8Bytes = 1;
             if (at + 1 >= _end)
             {
                 Fail(FpReadErrorKind.Truncated, _end);
@@ -522,6 +578,7 @@ namespace NanoFleet.Provisioning.Json
 
             if (unit < 0xD800 || unit > 0xDBFF)
             {
+                utf8Bytes = Utf8.EncodedLength(unit);
                 return 6;
             }
 
@@ -545,6 +602,7 @@ namespace NanoFleet.Provisioning.Json
             }
 
             units = 2;
+            utf8Bytes = 4;
             return 12;
         }
 
@@ -612,21 +670,15 @@ namespace NanoFleet.Provisioning.Json
                 }
 
                 byte e = _data[at + 1];
-                switch (e)
+                if (e == 'u')
                 {
-                    case (byte)'b': chars[to++] = '\b'; break;
-                    case (byte)'f': chars[to++] = '\f'; break;
-                    case (byte)'n': chars[to++] = '\n'; break;
-                    case (byte)'r': chars[to++] = '\r'; break;
-                    case (byte)'t': chars[to++] = '\t'; break;
-                    case (byte)'u':
-                        // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
-                        chars[to++] = (char)ReadHex4(at + 2);
-                        at += 6;
-                        continue;
-                    default: chars[to++] = (char)e; break;
+                    // Surrogate pairs arrive as two escapes, each decoding to one UTF-16 unit.
+                    chars[to++] = (char)ReadHex4(at + 2);
+                    at += 6;
+                    continue;
                 }
 
+                chars[to++] = (char)Unescape(e);
                 at += 2;
             }
         }

@@ -75,6 +75,14 @@ namespace NanoFleet.Provisioning.Json
         void IMapWriter.WriteText(string value) => WriteStringValue(value);
 
         /// <inheritdoc />
+        void IMapWriter.WriteText(byte[] utf8)
+        {
+            Separate();
+            WriteQuoted(utf8);
+            _needComma = true;
+        }
+
+        /// <inheritdoc />
         void IMapWriter.WriteEndMap() => WriteEndObject();
 
         private void Separate()
@@ -95,39 +103,74 @@ namespace NanoFleet.Provisioning.Json
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
-                switch (c)
+                if (c < 0x80)
                 {
-                    case '"': Put((byte)'\\'); Put((byte)'"'); break;
-                    case '\\': Put((byte)'\\'); Put((byte)'\\'); break;
-                    case '\n': Put((byte)'\\'); Put((byte)'n'); break;
-                    case '\r': Put((byte)'\\'); Put((byte)'r'); break;
-                    case '\t': Put((byte)'\\'); Put((byte)'t'); break;
-                    case '\b': Put((byte)'\\'); Put((byte)'b'); break;
-                    case '\f': Put((byte)'\\'); Put((byte)'f'); break;
-                    default:
-                        if (c < 0x20)
-                        {
-                            Put((byte)'\\');
-                            Put((byte)'u');
-                            Put((byte)'0');
-                            Put((byte)'0');
-                            Put(HexDigit(c >> 4));
-                            Put(HexDigit(c & 0xF));
-                        }
-                        else if (c < 0x80)
-                        {
-                            Put((byte)c);
-                        }
-                        else
-                        {
-                            i = PutNonAscii(value, i);
-                        }
-
-                        break;
+                    PutAscii(c);
+                }
+                else
+                {
+                    i = PutNonAscii(value, i);
                 }
             }
 
             Put((byte)'"');
+        }
+
+        /// <summary><see cref="WriteQuoted(string)"/> for text held as UTF-8, which must be valid.</summary>
+        private void WriteQuoted(byte[] utf8)
+        {
+            if (Utf8.CountChars(utf8, 0, utf8.Length, out _) < 0)
+            {
+                IsValid = false;
+                return;
+            }
+
+            Put((byte)'"');
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                byte b = utf8[i];
+                if (b < 0x80)
+                {
+                    PutAscii(b);
+                }
+                else
+                {
+                    Put(b); // part of a validated multi-byte sequence: JSON carries it as is
+                }
+            }
+
+            Put((byte)'"');
+        }
+
+        /// <summary>Writes an ASCII character, escaped when JSON requires it.</summary>
+        private void PutAscii(int c)
+        {
+            switch (c)
+            {
+                case '"': Put((byte)'\\'); Put((byte)'"'); break;
+                case '\\': Put((byte)'\\'); Put((byte)'\\'); break;
+                case '\n': Put((byte)'\\'); Put((byte)'n'); break;
+                case '\r': Put((byte)'\\'); Put((byte)'r'); break;
+                case '\t': Put((byte)'\\'); Put((byte)'t'); break;
+                case '\b': Put((byte)'\\'); Put((byte)'b'); break;
+                case '\f': Put((byte)'\\'); Put((byte)'f'); break;
+                default:
+                    if (c < 0x20)
+                    {
+                        Put((byte)'\\');
+                        Put((byte)'u');
+                        Put((byte)'0');
+                        Put((byte)'0');
+                        Put(HexDigit(c >> 4));
+                        Put(HexDigit(c & 0xF));
+                    }
+                    else
+                    {
+                        Put((byte)c);
+                    }
+
+                    break;
+            }
         }
 
         /// <summary>Writes the UTF-8 of the character (or surrogate pair) at <paramref name="i"/>; returns the last index used.</summary>

@@ -50,10 +50,10 @@ namespace NanoFleet.Provisioning
         public int TimerId { get; private set; }
 
         /// <summary>CsrCreated: the CSR (PEM), or null when key generation failed.</summary>
-        public string? CsrPem { get; private set; }
+        public byte[]? CsrPem { get; private set; }
 
-        /// <summary>CsrCreated: the new private key (PEM). Secret.</summary>
-        public string? CsrPrivateKeyPem { get; private set; }
+        /// <summary>CsrCreated: the new private key (PEM text, UTF-8). Secret.</summary>
+        public byte[]? CsrPrivateKeyPem { get; private set; }
 
         /// <summary>PersistCompleted: the store's answer.</summary>
         public StoreStatus StoreStatus { get; private set; }
@@ -91,7 +91,7 @@ namespace NanoFleet.Provisioning
             new ProvisioningEvent(ProvisioningEventKind.TimerExpired) { TimerId = timerId };
 
         /// <summary>The CSR source answered (<paramref name="csrPem"/> null when it failed).</summary>
-        public static ProvisioningEvent CsrCreated(string? csrPem, string? privateKeyPem) =>
+        public static ProvisioningEvent CsrCreated(byte[]? csrPem, byte[]? privateKeyPem) =>
             new ProvisioningEvent(ProvisioningEventKind.CsrCreated) { CsrPem = csrPem, CsrPrivateKeyPem = privateKeyPem };
 
         /// <summary>A persist finished.</summary>

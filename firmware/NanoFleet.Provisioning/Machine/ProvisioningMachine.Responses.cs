@@ -1,4 +1,5 @@
 using NanoFleet.Hal;
+using NanoFleet.Provisioning.Text;
 
 namespace NanoFleet.Provisioning
 {
@@ -59,7 +60,7 @@ namespace NanoFleet.Provisioning
             _ownershipToken = _createAccepted.CertificateOwnershipToken;
             _tokenReceivedAt = e.AtMilliseconds;
             _attempts = 0;
-            actions.AddLog(LogLevel.Info, "CertificateCreated", _createAccepted.ToString());
+            actions.AddLog(LogLevel.Info, "CertificateCreated", _certificateId);
             Advance(e, actions);
         }
 
@@ -77,7 +78,7 @@ namespace NanoFleet.Provisioning
             {
                 CertificateId = _certificateId!,
                 CertificatePem = _certificatePem!,
-                PrivateKeyPem = _privateKeyPem ?? "",
+                PrivateKeyPem = _privateKeyPem ?? NoBytes,
                 ThingName = _registerAccepted.ThingName,
                 TemplateName = _options.TemplateName,
                 ProvisionedAtUnixSeconds = e.AtUnixSeconds,
@@ -94,9 +95,9 @@ namespace NanoFleet.Provisioning
             }
 
             _credentials = credentials;
-            _ownershipToken = null; // spent; hold no secret longer than needed
+            WipeToken(); // spent; hold no secret longer than needed
             _attempts = 0;
-            actions.AddLog(LogLevel.Info, "ThingRegistered", _registerAccepted.ToString());
+            actions.AddLog(LogLevel.Info, "ThingRegistered", credentials.ThingName);
             Advance(e, actions);
         }
 
@@ -130,6 +131,6 @@ namespace NanoFleet.Provisioning
             return message.Length > 200 ? message.Substring(0, 200) + "..." : message;
         }
 
-        private static bool ContainsSecret(string text, string? secret) => secret != null && secret.Length > 0 && text.IndexOf(secret) >= 0;
+        private static bool ContainsSecret(string text, byte[]? secret) => secret != null && secret.Length > 0 && Utf8.Contains(text, secret);
     }
 }

@@ -25,7 +25,7 @@ namespace NanoFleet.Provisioning
             else if (result == MqttConnectResult.Success)
             {
                 _connected = true;
-                actions.AddLog(LogLevel.Info, "ConnectedWithClaim", _claimCredentials.ToString());
+                actions.AddLog(LogLevel.Info, "ConnectedWithClaim", _claimCredentials.Host);
                 Advance(e, actions);
             }
             else
@@ -43,7 +43,7 @@ namespace NanoFleet.Provisioning
                 _credentialsRejected = 0;
                 _attempts = 0;
                 SetStep(ProvisioningStep.Operational, actions);
-                actions.AddLog(LogLevel.Info, "Operational", _credentials!.ToString());
+                actions.AddLog(LogLevel.Info, "Operational", _credentials!.ThingName);
                 actions.Add(ProvisioningActionKind.BecameOperational).SetText(_credentials.ThingName);
             }
             else if (result == MqttConnectResult.CredentialsRejected)
@@ -209,7 +209,7 @@ namespace NanoFleet.Provisioning
             if (status == StoreStatus.Success)
             {
                 _attempts = 0;
-                actions.AddLog(LogLevel.Info, "CredentialsPersisted", _credentials!.ToString());
+                actions.AddLog(LogLevel.Info, "CredentialsPersisted", _credentials!.ThingName);
                 if (_connected)
                 {
                     actions.Add(ProvisioningActionKind.Disconnect);

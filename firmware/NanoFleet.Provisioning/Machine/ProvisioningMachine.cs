@@ -63,12 +63,12 @@ namespace NanoFleet.Provisioning
         private bool _createRejectedGranted;
         private bool _registerAcceptedGranted;
         private bool _registerRejectedGranted;
-        private string? _csrPem;
-        private string? _csrPrivateKeyPem;
+        private byte[]? _csrPem;
+        private byte[]? _csrPrivateKeyPem;
         private string? _certificateId;
-        private string? _certificatePem;
-        private string? _privateKeyPem;
-        private string? _ownershipToken;
+        private byte[]? _certificatePem;
+        private byte[]? _privateKeyPem;
+        private byte[]? _ownershipToken;
         private long _tokenReceivedAt;
         private DeviceCredentials? _credentials;
 
@@ -172,11 +172,11 @@ namespace NanoFleet.Provisioning
             {
                 _credentials = stored;
                 _thingCredentials = new MqttCredentials(_claim.EndpointHost, _claim.EndpointPort, stored.ThingName, _claim.CaPem, stored.CertificatePem, stored.PrivateKeyPem);
-                actions.AddLog(LogLevel.Info, "BootedWithDeviceCredentials", stored.ToString());
+                actions.AddLog(LogLevel.Info, "BootedWithDeviceCredentials", stored.ThingName);
             }
             else
             {
-                actions.AddLog(LogLevel.Info, "BootedWithoutDeviceCredentials", "provisioning with the claim for template " + _options.TemplateName);
+                actions.AddLog(LogLevel.Info, "BootedWithoutDeviceCredentials", _options.TemplateName);
             }
 
             Advance(e, actions);
@@ -299,8 +299,18 @@ namespace NanoFleet.Provisioning
         {
             _certificateId = null;
             _certificatePem = null;
-            _privateKeyPem = null;
-            _ownershipToken = null;
+            _privateKeyPem = null; // not wiped: in the CSR flow it is the CSR's key, which the next request reuses
+            WipeToken();
+        }
+
+        /// <summary>Zeroes and drops the ownership token: once spent or given up it is only a secret to leak.</summary>
+        private void WipeToken()
+        {
+            if (_ownershipToken != null)
+            {
+                Array.Clear(_ownershipToken, 0, _ownershipToken.Length);
+                _ownershipToken = null;
+            }
         }
 
         private void SetStep(ProvisioningStep step, ActionList actions)

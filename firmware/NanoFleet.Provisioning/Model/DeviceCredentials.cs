@@ -9,11 +9,11 @@ namespace NanoFleet.Provisioning
         /// <summary>64 hex characters, from the create response.</summary>
         public string CertificateId { get; set; } = "";
 
-        /// <summary>The device certificate (PEM).</summary>
-        public string CertificatePem { get; set; } = "";
+        /// <summary>The device certificate (PEM text, UTF-8: kept as the response carried it and flash stores it).</summary>
+        public byte[] CertificatePem { get; set; } = new byte[0];
 
-        /// <summary>The device private key (PEM). Secret.</summary>
-        public string PrivateKeyPem { get; set; } = "";
+        /// <summary>The device private key (PEM text, UTF-8). Secret.</summary>
+        public byte[] PrivateKeyPem { get; set; } = new byte[0];
 
         /// <summary>The thing name from RegisterThing.</summary>
         public string ThingName { get; set; } = "";

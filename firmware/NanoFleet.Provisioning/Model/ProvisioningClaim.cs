@@ -7,14 +7,14 @@ namespace NanoFleet.Provisioning
     /// </summary>
     public sealed class ProvisioningClaim
     {
-        /// <summary>Trusted CA for the broker (PEM).</summary>
-        public string CaPem { get; set; } = "";
+        /// <summary>Trusted CA for the broker (PEM text, UTF-8, as the partition holds it).</summary>
+        public byte[] CaPem { get; set; } = new byte[0];
 
-        /// <summary>The claim certificate (PEM).</summary>
-        public string CertificatePem { get; set; } = "";
+        /// <summary>The claim certificate (PEM text, UTF-8).</summary>
+        public byte[] CertificatePem { get; set; } = new byte[0];
 
-        /// <summary>The claim private key (PEM). Secret.</summary>
-        public string PrivateKeyPem { get; set; } = "";
+        /// <summary>The claim private key (PEM text, UTF-8). Secret.</summary>
+        public byte[] PrivateKeyPem { get; set; } = new byte[0];
 
         /// <summary>The AWS IoT (or emulator) endpoint host.</summary>
         public string EndpointHost { get; set; } = "";

@@ -18,6 +18,8 @@ namespace NanoFleet.Provisioning
     /// </example>
     public static class FpPayloadWriter
     {
+        private static readonly byte[] NoText = new byte[0];
+
         private enum Request
         {
             CreateKeysAndCertificate,
@@ -34,19 +36,19 @@ namespace NanoFleet.Provisioning
         /// written); <see cref="FpStatus.BadParameter"/> for a bad format, a null buffer or an offset outside it.</returns>
         public static FpStatus WriteCreateKeysAndCertificateRequest(FpFormat format, byte[] buffer, int offset, out int written)
         {
-            return Write(Request.CreateKeysAndCertificate, format, "", null, buffer, offset, out written);
+            return Write(Request.CreateKeysAndCertificate, format, NoText, null, buffer, offset, out written);
         }
 
         /// <summary>Writes <c>{"certificateSigningRequest":"&lt;PEM&gt;"}</c>.</summary>
         /// <param name="format">JSON or CBOR.</param>
-        /// <param name="csrPem">The PEM CSR (not empty).</param>
+        /// <param name="csrPem">The PEM CSR as UTF-8 (not empty).</param>
         /// <param name="buffer">Destination.</param>
         /// <param name="offset">Where in <paramref name="buffer"/> to start.</param>
         /// <param name="written">Bytes written; on <see cref="FpStatus.BufferTooSmall"/> the bytes needed.</param>
         /// <returns><see cref="FpStatus.Success"/>; <see cref="FpStatus.BufferTooSmall"/> (nothing
         /// written); <see cref="FpStatus.BadParameter"/> for a bad format, buffer or offset, or a
-        /// null, empty or non-UTF-16 CSR.</returns>
-        public static FpStatus WriteCreateCertificateFromCsrRequest(FpFormat format, string csrPem, byte[] buffer, int offset, out int written)
+        /// null, empty or non-UTF-8 CSR.</returns>
+        public static FpStatus WriteCreateCertificateFromCsrRequest(FpFormat format, byte[] csrPem, byte[] buffer, int offset, out int written)
         {
             if (csrPem == null || csrPem.Length == 0)
             {
@@ -59,15 +61,16 @@ namespace NanoFleet.Provisioning
 
         /// <summary>Writes <c>{"certificateOwnershipToken":"…","parameters":{"k":"v",…}}</c>; <c>parameters</c> is left out when null or empty.</summary>
         /// <param name="format">JSON or CBOR.</param>
-        /// <param name="ownershipToken">The token from the create response (not empty). Secret: never logged.</param>
+        /// <param name="ownershipToken">The token from the create response, as UTF-8 (not empty). Secret: never logged.</param>
         /// <param name="parameters">The template parameters, or null.</param>
         /// <param name="buffer">Destination.</param>
         /// <param name="offset">Where in <paramref name="buffer"/> to start.</param>
         /// <param name="written">Bytes written; on <see cref="FpStatus.BufferTooSmall"/> the bytes needed.</param>
         /// <returns><see cref="FpStatus.Success"/>; <see cref="FpStatus.BufferTooSmall"/> (nothing
         /// written); <see cref="FpStatus.BadParameter"/> for a bad format, buffer or offset, a null
-        /// or empty token, a null parameter key or value, or a string holding a lone surrogate.</returns>
-        public static FpStatus WriteRegisterThingRequest(FpFormat format, string ownershipToken, StringMap? parameters, byte[] buffer, int offset, out int written)
+        /// or empty token, a token that is not UTF-8, a null parameter key or value, or a string
+        /// holding a lone surrogate.</returns>
+        public static FpStatus WriteRegisterThingRequest(FpFormat format, byte[] ownershipToken, StringMap? parameters, byte[] buffer, int offset, out int written)
         {
             written = 0;
             if (ownershipToken == null || ownershipToken.Length == 0 || !HasNoNulls(parameters))
@@ -78,7 +81,7 @@ namespace NanoFleet.Provisioning
             return Write(Request.RegisterThing, format, ownershipToken, parameters, buffer, offset, out written);
         }
 
-        private static FpStatus Write(Request request, FpFormat format, string text, StringMap? map, byte[] buffer, int offset, out int written)
+        private static FpStatus Write(Request request, FpFormat format, byte[] text, StringMap? map, byte[] buffer, int offset, out int written)
         {
             written = 0;
             if ((format != FpFormat.Json && format != FpFormat.Cbor) || buffer == null || offset < 0 || offset > buffer.Length)
@@ -117,7 +120,7 @@ namespace NanoFleet.Provisioning
         private static IMapWriter NewWriter(FpFormat format, byte[]? buffer, int offset) =>
             format == FpFormat.Json ? new JsonWriter(buffer, offset) : new CborWriter(buffer, offset);
 
-        private static void Compose(IMapWriter w, Request request, string text, StringMap? map)
+        private static void Compose(IMapWriter w, Request request, byte[] text, StringMap? map)
         {
             switch (request)
             {

@@ -9,7 +9,7 @@ namespace NanoFleet.Provisioning
         /// <summary>Bytes produced so far.</summary>
         int BytesWritten { get; }
 
-        /// <summary>False once a string that cannot be encoded (a lone surrogate) was given.</summary>
+        /// <summary>False once text that cannot be encoded (a lone surrogate, invalid UTF-8) was given.</summary>
         bool IsValid { get; }
 
         /// <summary>Starts a map of <paramref name="pairs"/> entries (CBOR needs the count up front).</summary>
@@ -20,6 +20,12 @@ namespace NanoFleet.Provisioning
 
         /// <summary>Writes a text value.</summary>
         void WriteText(string value);
+
+        /// <summary>
+        /// Writes a text value held as UTF-8 bytes (a PEM or token kept as bytes); bytes that are
+        /// not valid UTF-8 make the writer invalid.
+        /// </summary>
+        void WriteText(byte[] utf8);
 
         /// <summary>Ends the current map.</summary>
         void WriteEndMap();

@@ -110,11 +110,11 @@ namespace NanoFleet.Provisioning
 
         private void CreateCsr(string commonName)
         {
-            string? csr;
-            string? privateKeyPem;
+            byte[]? csr;
+            byte[]? privateKeyPem;
             try
             {
-                string key;
+                byte[] key;
                 csr = _csrSource!.CreateCsr(commonName, out key);
                 privateKeyPem = key;
             }

@@ -15,6 +15,8 @@ namespace NanoFleet.Provisioning.Storage
         /// <summary>The USER_DATA record that carries the NanoFleet config.</summary>
         public const byte ConfigType = SecureCertTlv.TypeUserData1;
 
+        private const string PemHeader = "-----BEGIN ";
+
         /// <summary>Reads and checks the claim.</summary>
         /// <param name="region">The esp_secure_cert partition.</param>
         /// <param name="claim">Filled on Success.</param>
@@ -90,7 +92,7 @@ namespace NanoFleet.Provisioning.Storage
                 return FpStatus.BadParameter;
             }
 
-            string? caPem, certPem, keyPem;
+            byte[]? caPem, certPem, keyPem;
             if (!TryPem(image, ca, caLen, "CA certificate", out caPem, out error) ||
                 !TryPem(image, cert, certLen, "claim certificate", out certPem, out error) ||
                 !TryPem(image, key, keyLen, "claim private key", out keyPem, out error))
@@ -112,19 +114,35 @@ namespace NanoFleet.Provisioning.Storage
             return dataOffset >= 0;
         }
 
-        private static bool TryPem(byte[] image, int at, int length, string what, out string? pem, out string error)
+        private static bool TryPem(byte[] image, int at, int length, string what, out byte[]? pem, out string error)
         {
             error = "";
+            pem = null;
             int n = length;
             while (n > 0 && image[at + n - 1] == 0) n--; // PEM records carry a trailing NUL for mbedTLS
-            if (!Utf8.TryDecode(image, at, n, out pem, out _) || pem == null || pem.IndexOf("-----BEGIN ") < 0)
+            if (Utf8.CountChars(image, at, n, out _) < 0 || !HasPemHeader(image, at, n))
             {
-                pem = null;
                 error = "the " + what + " record is not PEM text";
                 return false;
             }
 
+            pem = new byte[n];
+            System.Array.Copy(image, at, pem, 0, n);
             return true;
+        }
+
+        /// <summary>True when "-----BEGIN " occurs in the text (tools may put attributes before it).</summary>
+        private static bool HasPemHeader(byte[] data, int at, int count)
+        {
+            for (int last = at + count - PemHeader.Length; at <= last; at++)
+            {
+                if (data[at] == '-' && Utf8.EqualsText(data, at, PemHeader.Length, PemHeader))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -5,7 +5,7 @@ namespace NanoFleet.Provisioning.Storage
     /// <summary>
     /// The body of a device-credential record: a list of fields, each <c>tag u8 | length u16 LE | value</c>.
     /// Tags: 1 certificate id, 2 certificate PEM, 3 private key PEM, 4 thing name, 5 template name (UTF-8
-    /// text); 6 provisioning time (i64 LE Unix seconds); 7 one deviceConfiguration entry
+    /// text; the PEMs are copied as the bytes the device holds them in); 6 provisioning time (i64 LE Unix seconds); 7 one deviceConfiguration entry
     /// (<c>key length u16 LE | key | value</c>, UTF-8), repeated. Unknown tags are skipped, so a newer
     /// firmware can add fields that an older one ignores.
     /// </summary>
@@ -15,25 +15,24 @@ namespace NanoFleet.Provisioning.Storage
             TagTemplateName = 5, TagProvisionedAt = 6, TagConfigEntry = 7;
 
         private const int FieldHeader = 3;
+        private static readonly byte[] NoBytes = new byte[0];
         private const int MaxField = 0xFFFF;
 
         /// <summary>Encodes <paramref name="c"/>; null with a reason when a field is too long or not valid UTF-16.</summary>
         public static byte[]? Encode(DeviceCredentials c, out string error)
         {
             error = "";
-            int size = 0;
-            string[] texts = { c.CertificateId, c.CertificatePem, c.PrivateKeyPem, c.ThingName, c.TemplateName };
-            for (int i = 0; i < texts.Length; i++)
+            int idBytes = Utf8.GetByteCount(c.CertificateId);
+            int thingBytes = Utf8.GetByteCount(c.ThingName);
+            int templateBytes = Utf8.GetByteCount(c.TemplateName);
+            if (!Fits(TagCertificateId, idBytes, out error) || !Fits(TagCertificatePem, c.CertificatePem.Length, out error) ||
+                !Fits(TagPrivateKeyPem, c.PrivateKeyPem.Length, out error) || !Fits(TagThingName, thingBytes, out error) ||
+                !Fits(TagTemplateName, templateBytes, out error))
             {
-                int n = Utf8.GetByteCount(texts[i]);
-                if (n < 0 || n > MaxField)
-                {
-                    error = "field " + (i + 1) + " is " + (n < 0 ? "not valid UTF-16" : n + " bytes, over 65535");
-                    return null;
-                }
-
-                size += FieldHeader + n;
+                return null;
             }
+
+            int size = 5 * FieldHeader + idBytes + c.CertificatePem.Length + c.PrivateKeyPem.Length + thingBytes + templateBytes;
 
             size += FieldHeader + 8;
             var map = c.DeviceConfiguration;
@@ -53,8 +52,8 @@ namespace NanoFleet.Provisioning.Storage
             var body = new byte[size];
             int at = 0;
             at = PutText(body, at, TagCertificateId, c.CertificateId);
-            at = PutText(body, at, TagCertificatePem, c.CertificatePem);
-            at = PutText(body, at, TagPrivateKeyPem, c.PrivateKeyPem);
+            at = PutBytes(body, at, TagCertificatePem, c.CertificatePem);
+            at = PutBytes(body, at, TagPrivateKeyPem, c.PrivateKeyPem);
             at = PutText(body, at, TagThingName, c.ThingName);
             at = PutText(body, at, TagTemplateName, c.TemplateName);
             body[at] = TagProvisionedAt;
@@ -80,7 +79,8 @@ namespace NanoFleet.Provisioning.Storage
         public static bool Decode(byte[] data, int offset, int count, DeviceCredentials c, out string error)
         {
             error = "";
-            c.CertificateId = c.CertificatePem = c.PrivateKeyPem = c.ThingName = c.TemplateName = "";
+            c.CertificateId = c.ThingName = c.TemplateName = "";
+            c.CertificatePem = c.PrivateKeyPem = NoBytes;
             c.ProvisionedAtUnixSeconds = 0;
             c.DeviceConfiguration.Clear();
             int at = offset;
@@ -141,21 +141,51 @@ namespace NanoFleet.Provisioning.Storage
 
                     c.DeviceConfiguration.Set(key!, val!);
                     return true;
-                case TagCertificateId:
                 case TagCertificatePem:
                 case TagPrivateKeyPem:
+                    byte[]? pem = CopyUtf8(data, at, length);
+                    if (pem == null) return false;
+                    if (tag == TagCertificatePem) c.CertificatePem = pem;
+                    else c.PrivateKeyPem = pem;
+                    return true;
+                case TagCertificateId:
                 case TagThingName:
                 case TagTemplateName:
                     if (!Utf8.TryDecode(data, at, length, out text, out _)) return false;
                     if (tag == TagCertificateId) c.CertificateId = text!;
-                    else if (tag == TagCertificatePem) c.CertificatePem = text!;
-                    else if (tag == TagPrivateKeyPem) c.PrivateKeyPem = text!;
                     else if (tag == TagThingName) c.ThingName = text!;
                     else c.TemplateName = text!;
                     return true;
                 default:
                     return true; // a newer field: skipped
             }
+        }
+
+        /// <summary>A copy of a UTF-8 field, or null when it is not valid UTF-8 (a record corrupt in a way the CRC missed is still refused).</summary>
+        private static byte[]? CopyUtf8(byte[] data, int at, int length)
+        {
+            if (Utf8.CountChars(data, at, length, out _) < 0)
+            {
+                return null;
+            }
+
+            var copy = new byte[length];
+            System.Array.Copy(data, at, copy, 0, length);
+            return copy;
+        }
+
+        private static bool Fits(byte tag, int bytes, out string error)
+        {
+            error = bytes < 0 ? "field " + tag + " is not valid UTF-16" : bytes > MaxField ? "field " + tag + " is " + bytes + " bytes, over 65535" : "";
+            return error.Length == 0;
+        }
+
+        private static int PutBytes(byte[] body, int at, byte tag, byte[] value)
+        {
+            body[at] = tag;
+            LittleEndian.WriteUInt16(body, at + 1, value.Length);
+            System.Array.Copy(value, 0, body, at + FieldHeader, value.Length);
+            return at + FieldHeader + value.Length;
         }
 
         private static int PutText(byte[] body, int at, byte tag, string text)

@@ -26,7 +26,9 @@ namespace NanoFleet.Provisioning.Text
         /// <summary>Held while the array is in use.</summary>
         public static readonly object Gate = new object();
 
-        private const int MinimumLength = 256;
+        // Enough for the short strings a clean run decodes (thing name, configuration entries,
+        // error codes); longer text grows it once. Cold, it is part of every provisioning run.
+        private const int MinimumLength = 64;
         private static WeakReference? _buffer;
 
         /// <summary>

@@ -216,6 +216,51 @@ namespace NanoFleet.Provisioning.Text
             return i == text.Length;
         }
 
+        /// <summary>
+        /// True when <paramref name="text"/> contains the text whose (valid) UTF-8 is
+        /// <paramref name="utf8"/>, e.g. whether an error message quotes a secret held as bytes.
+        /// Compares without decoding the bytes into a string.
+        /// </summary>
+        public static bool Contains(string text, byte[] utf8)
+        {
+            // A match of n units takes at least n and at most 3n bytes: starts too late cannot match.
+            int minUnits = (utf8.Length + 2) / 3;
+            for (int start = 0; start + minUnits <= text.Length; start++)
+            {
+                if (MatchesAt(text, start, utf8))
+                {
+                    return true;
+                }
+            }
+
+            return utf8.Length == 0;
+        }
+
+        /// <summary>True when the units of <paramref name="text"/> from <paramref name="start"/> begin with the text <paramref name="utf8"/> spells.</summary>
+        private static bool MatchesAt(string text, int start, byte[] utf8)
+        {
+            int i = start;
+            int at = 0;
+            while (at < utf8.Length)
+            {
+                if (i >= text.Length)
+                {
+                    return false;
+                }
+
+                int length = DecodeCodePoint(utf8, at, utf8.Length, out int codePoint);
+                if (length == 0 || ReadCodePoint(text, ref i) != codePoint)
+                {
+                    return false;
+                }
+
+                at += length;
+                i++;
+            }
+
+            return true;
+        }
+
         /// <summary>UTF-16 code units a code point takes (1 or 2).</summary>
         public static int CharCount(int codePoint) => codePoint >= 0x10000 ? 2 : 1;
 

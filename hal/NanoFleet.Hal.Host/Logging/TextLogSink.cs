@@ -5,7 +5,7 @@ namespace NanoFleet.Hal.Host.Logging
 {
     /// <summary>
     /// Prints the core's structured events one per line, readable and timestamped:
-    /// <c>2026-11-26T07:01:02.123Z INFO  dev-01 RegisterThingAccepted: thing sensor-0001</c>.
+    /// <c>2026-11-26T07:01:02.123Z INFO  dev-01 ThingRegistered: sensor-0001</c>.
     /// </summary>
     /// <remarks>The core guarantees that details never carry keys or tokens, so they are printed as given.</remarks>
     public sealed class TextLogSink : ILogSink

@@ -1,11 +1,12 @@
 using System;
 using System.Security.Cryptography;
+using System.Text;
 using System.Security.Cryptography.X509Certificates;
 
 namespace NanoFleet.Hal.Host.Mqtt
 {
     /// <summary>
-    /// Loads the PEM strings a claim or device record carries into the certificates TLS needs.
+    /// Loads the PEM text (UTF-8) a claim or device record carries into the certificates TLS needs.
     /// Failures come back as false with a reason that never quotes the key.
     /// </summary>
     public static class PemCertificates
@@ -16,13 +17,15 @@ namespace NanoFleet.Hal.Host.Mqtt
         /// <param name="certificate">The certificate with its key, or null on failure.</param>
         /// <param name="reason">Why loading failed ("" on success).</param>
         /// <returns>True when both parsed and the key matches the certificate.</returns>
-        public static bool TryLoadClientCertificate(string certificatePem, string privateKeyPem, out X509Certificate2? certificate, out string reason)
+        public static bool TryLoadClientCertificate(byte[] certificatePem, byte[] privateKeyPem, out X509Certificate2? certificate, out string reason)
         {
             certificate = null;
             reason = "";
+            // .NET parses PEM from chars: the key's chars go into an array that is wiped after.
+            char[] keyChars = Encoding.UTF8.GetChars(privateKeyPem);
             try
             {
-                var withKey = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
+                var withKey = X509Certificate2.CreateFromPem(Encoding.UTF8.GetString(certificatePem), keyChars);
                 // SslStream on Windows cannot present an ephemeral (never-persisted) key; a PKCS#12
                 // round trip gives it one. Linux and macOS use the key as it is.
                 if (OperatingSystem.IsWindows())
@@ -41,6 +44,10 @@ namespace NanoFleet.Hal.Host.Mqtt
                 reason = "client certificate or key unusable: " + ex.Message;
                 return false;
             }
+            finally
+            {
+                Array.Clear(keyChars);
+            }
         }
 
         /// <summary>Loads every certificate in a PEM bundle (e.g. Amazon Root CA 1, or the emulator's CA).</summary>
@@ -48,14 +55,14 @@ namespace NanoFleet.Hal.Host.Mqtt
         /// <param name="authorities">The certificates, or null on failure.</param>
         /// <param name="reason">Why loading failed ("" on success).</param>
         /// <returns>True when at least one certificate parsed and nothing in the bundle was malformed.</returns>
-        public static bool TryLoadAuthorities(string caPem, out X509Certificate2Collection? authorities, out string reason)
+        public static bool TryLoadAuthorities(byte[] caPem, out X509Certificate2Collection? authorities, out string reason)
         {
             authorities = null;
             reason = "";
             try
             {
                 var collection = new X509Certificate2Collection();
-                collection.ImportFromPem(caPem);
+                collection.ImportFromPem(Encoding.UTF8.GetString(caPem));
                 if (collection.Count == 0)
                 {
                     reason = "CA PEM holds no certificate";

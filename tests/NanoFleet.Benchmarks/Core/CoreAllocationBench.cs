@@ -97,7 +97,7 @@ namespace NanoFleet.Benchmarks.Core
                 _format = format;
                 _claim = new ProvisioningClaim
                 {
-                    CaPem = m.CertificatePem, CertificatePem = m.CertificatePem, PrivateKeyPem = m.PrivateKeyPem,
+                    CaPem = Encoding.UTF8.GetBytes(m.CertificatePem), CertificatePem = Encoding.UTF8.GetBytes(m.CertificatePem), PrivateKeyPem = Encoding.UTF8.GetBytes(m.PrivateKeyPem),
                     EndpointHost = "iot.example.test", TemplateName = Template, Format = format,
                 };
                 _claim.Parameters.Set("SerialNumber", "SN-0001");

@@ -92,8 +92,8 @@ namespace NanoFleet.Benchmarks.Flash
             var c = new DeviceCredentials
             {
                 CertificateId = Convert.ToHexStringLower(SHA256.HashData(cert.RawData)),
-                CertificatePem = cert.ExportCertificatePem() + "\n",
-                PrivateKeyPem = rsa.ExportRSAPrivateKeyPem() + "\n",
+                CertificatePem = System.Text.Encoding.UTF8.GetBytes(cert.ExportCertificatePem() + "\n"),
+                PrivateKeyPem = System.Text.Encoding.UTF8.GetBytes(rsa.ExportRSAPrivateKeyPem() + "\n"),
                 ThingName = "thing",
                 TemplateName = "fleet-tpl",
                 ProvisionedAtUnixSeconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),

@@ -194,7 +194,7 @@ namespace NanoFleet.Hal.Host.Tests.Flash
 
         private static bool Same(DeviceCredentials a, DeviceCredentials b)
         {
-            if (a.CertificateId != b.CertificateId || a.CertificatePem != b.CertificatePem || a.PrivateKeyPem != b.PrivateKeyPem ||
+            if (a.CertificateId != b.CertificateId || !a.CertificatePem.AsSpan().SequenceEqual(b.CertificatePem) || !a.PrivateKeyPem.AsSpan().SequenceEqual(b.PrivateKeyPem) ||
                 a.ThingName != b.ThingName || a.TemplateName != b.TemplateName || a.ProvisionedAtUnixSeconds != b.ProvisionedAtUnixSeconds ||
                 a.DeviceConfiguration.Count != b.DeviceConfiguration.Count)
             {
@@ -223,8 +223,8 @@ namespace NanoFleet.Hal.Host.Tests.Flash
                 var c = new DeviceCredentials
                 {
                     CertificateId = Convert.ToHexStringLower(SHA256.HashData(cert.RawData)),
-                    CertificatePem = cert.ExportCertificatePem() + "\n",
-                    PrivateKeyPem = rsa.ExportRSAPrivateKeyPem() + "\n",
+                    CertificatePem = System.Text.Encoding.UTF8.GetBytes(cert.ExportCertificatePem() + "\n"),
+                    PrivateKeyPem = System.Text.Encoding.UTF8.GetBytes(rsa.ExportRSAPrivateKeyPem() + "\n"),
                     ThingName = thing,
                     TemplateName = "fleet-tpl",
                     ProvisionedAtUnixSeconds = 1764150000 + thing.Length,
@@ -244,7 +244,7 @@ namespace NanoFleet.Hal.Host.Tests.Flash
             var claimCreds = Credentials("claim");
             foreach (var (type, text) in new[] { (SecureCertTlv.TypeCaCert, claimCreds.CertificatePem), (SecureCertTlv.TypeDeviceCert, claimCreds.CertificatePem), (SecureCertTlv.TypePrivateKey, claimCreds.PrivateKeyPem) })
             {
-                byte[] data = System.Text.Encoding.ASCII.GetBytes(text + "\0");
+                byte[] data = [.. text, 0];
                 Assert.Equal(TlvStatus.Success, writer.Add(type, 0, 0, data, 0, data.Length));
             }
 

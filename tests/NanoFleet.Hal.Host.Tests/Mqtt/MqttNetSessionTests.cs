@@ -52,7 +52,7 @@ namespace NanoFleet.Hal.Host.Tests.Mqtt
         {
             using var session = NewSession();
             var pair = _pki.IssueClient("thing-001");
-            var result = session.Connect(new MqttCredentials("localhost", _broker.Port, "c1", _pki.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem));
+            var result = session.Connect(Pems("localhost", _broker.Port, "c1", _pki.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem));
 
             Assert.Equal(MqttConnectResult.Success, result);
         }
@@ -107,7 +107,7 @@ namespace NanoFleet.Hal.Host.Tests.Mqtt
             using var session = NewSession();
             var pair = _pki.IssueClient("thing-001");
 
-            var result = session.Connect(new MqttCredentials("127.0.0.1", _broker.Port, "c1", otherCa.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem));
+            var result = session.Connect(Pems("127.0.0.1", _broker.Port, "c1", otherCa.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem));
 
             Assert.Equal(MqttConnectResult.ServerUntrusted, result);
             Assert.Empty(_broker.ConnectedNames);
@@ -120,7 +120,7 @@ namespace NanoFleet.Hal.Host.Tests.Mqtt
             using var session = NewSession();
             var pair = _pki.IssueClient("thing-001");
 
-            var result = session.Connect(new MqttCredentials("localhost", elsewhere.Port, "c1", _pki.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem));
+            var result = session.Connect(Pems("localhost", elsewhere.Port, "c1", _pki.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem));
 
             Assert.Equal(MqttConnectResult.ServerUntrusted, result);
         }
@@ -161,7 +161,7 @@ namespace NanoFleet.Hal.Host.Tests.Mqtt
             var other = _pki.IssueClient("thing-002");
             using var session = NewSession();
 
-            var result = session.Connect(new MqttCredentials(
+            var result = session.Connect(Pems(
                 "127.0.0.1",
                 _broker.Port,
                 "c1",
@@ -335,7 +335,11 @@ namespace NanoFleet.Hal.Host.Tests.Mqtt
             return session;
         }
 
+        /// <summary>Credentials from PEM text, as UTF-8 bytes the way the core holds them.</summary>
+        private static MqttCredentials Pems(string host, int port, string clientId, string caPem, string certificatePem, string privateKeyPem) =>
+            new MqttCredentials(host, port, clientId, Encoding.UTF8.GetBytes(caPem), Encoding.UTF8.GetBytes(certificatePem), Encoding.UTF8.GetBytes(privateKeyPem));
+
         private MqttCredentials Credentials(PemPair pair, int port = 0, string clientId = "esp32-test") =>
-            new MqttCredentials("127.0.0.1", port == 0 ? _broker.Port : port, clientId, _pki.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem);
+            Pems("127.0.0.1", port == 0 ? _broker.Port : port, clientId, _pki.AuthorityPem, pair.CertificatePem, pair.PrivateKeyPem);
     }
 }

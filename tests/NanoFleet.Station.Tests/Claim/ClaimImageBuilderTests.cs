@@ -41,8 +41,8 @@ namespace NanoFleet.Station.Tests.Claim
             Assert.Equal("", error);
             Assert.Equal(("emu.local", 18883, "fleet-tpl", FpFormat.Cbor), (claim.EndpointHost, claim.EndpointPort, claim.TemplateName, claim.Format));
             Assert.Equal("SN-0042", claim.Parameters.Get("SerialNumber"));
-            Assert.Equal(Pki.CertificatePem.Replace("\r\n", "\n") + "\n", claim.CertificatePem);
-            Assert.Contains("BEGIN RSA PRIVATE KEY", claim.PrivateKeyPem);
+            Assert.Equal(Pki.CertificatePem.Replace("\r\n", "\n") + "\n", System.Text.Encoding.UTF8.GetString(claim.CertificatePem));
+            Assert.Contains("BEGIN RSA PRIVATE KEY", System.Text.Encoding.UTF8.GetString(claim.PrivateKeyPem));
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Text;
 using NanoFleet.Cli.Device;
 using NanoFleet.Cloud;
 using NanoFleet.Provisioning;
@@ -25,9 +26,9 @@ namespace NanoFleet.Cli.Demo
         {
             var deviceClaim = new ProvisioningClaim
             {
-                CaPem = emulator.CaCertificatePem,
-                CertificatePem = claim.CertificatePem,
-                PrivateKeyPem = claim.PrivateKeyPem,
+                CaPem = Encoding.UTF8.GetBytes(emulator.CaCertificatePem),
+                CertificatePem = Encoding.UTF8.GetBytes(claim.CertificatePem),
+                PrivateKeyPem = Encoding.UTF8.GetBytes(claim.PrivateKeyPem),
                 EndpointHost = "127.0.0.1",
                 EndpointPort = port,
                 TemplateName = claim.TemplateName,

@@ -1,3 +1,4 @@
+using System.Text;
 using NanoFleet.Provisioning;
 using NanoFleet.Station.Claim;
 
@@ -11,9 +12,9 @@ namespace NanoFleet.Cli.Device
         public static byte[] Build(ProvisioningClaim claim)
         {
             var builder = new ClaimImageBuilder()
-                .WithCaPem(claim.CaPem)
-                .WithClaimCertificatePem(claim.CertificatePem)
-                .WithClaimKeyPem(claim.PrivateKeyPem)
+                .WithCaPem(Encoding.UTF8.GetString(claim.CaPem))
+                .WithClaimCertificatePem(Encoding.UTF8.GetString(claim.CertificatePem))
+                .WithClaimKeyPem(Encoding.UTF8.GetString(claim.PrivateKeyPem))
                 .WithEndpoint(claim.EndpointHost, claim.EndpointPort)
                 .WithTemplate(claim.TemplateName)
                 .WithFormat(claim.Format);

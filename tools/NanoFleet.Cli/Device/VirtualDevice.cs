@@ -1,13 +1,13 @@
-using System;
 using System.Text;
 using System.Threading;
-using NanoFleet.Hal;
+using System;
 using NanoFleet.Hal.Host.Identity;
 using NanoFleet.Hal.Host.Mqtt;
 using NanoFleet.Hal.Host.Reboot;
 using NanoFleet.Hal.Host.Time;
-using NanoFleet.Provisioning;
+using NanoFleet.Hal;
 using NanoFleet.Provisioning.Storage;
+using NanoFleet.Provisioning;
 
 namespace NanoFleet.Cli.Device
 {
@@ -113,7 +113,7 @@ namespace NanoFleet.Cli.Device
                     case RunOutcome.Operational:
                         ThingName = result.ThingName;
                         CertificateId = result.Credentials?.CertificateId ?? "";
-                        CertificatePem = result.Credentials?.CertificatePem ?? "";
+                        CertificatePem = result.Credentials is { } kept ? Encoding.UTF8.GetString(kept.CertificatePem) : "";
                         return DeviceRunOutcome.Operational;
                     case RunOutcome.RebootRequested:
                         _session.Disconnect();

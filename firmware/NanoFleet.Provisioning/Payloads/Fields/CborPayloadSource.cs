@@ -69,13 +69,13 @@ namespace NanoFleet.Provisioning
 
         public bool ReadText(out string value) => _reader.ReadTextString(out value) || Failed();
 
-        public bool LocateText(out int position, out int length, out int chars)
+        public bool LocateText(out int position, out int length, out int utf8Bytes)
         {
             length = 0;
-            return _reader.LocateTextString(out position, out chars) || Failed();
+            return _reader.LocateTextString(out position, out utf8Bytes) || Failed();
         }
 
-        public void DecodeText(int position, int length, int units, char[] chars) => _reader.DecodeTextStringAt(position, chars);
+        public void CopyText(int position, int length, byte[] utf8) => _reader.CopyTextStringAt(position, utf8);
 
         public bool ReadInt32(out int value) => _reader.ReadInt32(out value) || Failed();
 

@@ -1,16 +1,14 @@
-using NanoFleet.Provisioning.Text;
-
 namespace NanoFleet.Provisioning
 {
     /// <summary>
     /// The fields of a CreateKeysAndCertificate or CreateCertificateFromCsr accepted response. The
-    /// values are only located while the payload is read and decoded once it has proved valid
-    /// (<see cref="PendingText"/>): the scratch array is then sized once for the longest of them.
+    /// large values are only located while the payload is read and copied out once it has proved
+    /// valid (<see cref="PendingText"/>); the certificate, key and token stay UTF-8 bytes.
     /// </summary>
     internal sealed class CreateCertificateFields : IFieldSink
     {
         private readonly bool _requirePrivateKey;
-        private PendingText _id;
+        private string? _id;
         private PendingText _pem;
         private PendingText _key;
         private PendingText _token;
@@ -25,7 +23,7 @@ namespace NanoFleet.Provisioning
         {
             if (source.KeyEquals(FpPayloadKeys.CertificateId))
             {
-                return FieldReading.LocateTextOnce(source, FpPayloadKeys.CertificateId, ref _id, error);
+                return FieldReading.ReadTextOnce(source, FpPayloadKeys.CertificateId, ref _id, error);
             }
 
             if (source.KeyEquals(FpPayloadKeys.CertificatePem))
@@ -53,21 +51,13 @@ namespace NanoFleet.Provisioning
             && (!_requirePrivateKey || FieldReading.Require(_key, FpPayloadKeys.PrivateKey, error))
             && FieldReading.Require(_token, FpPayloadKeys.CertificateOwnershipToken, error);
 
-        /// <summary>Decodes the values from <paramref name="source"/> into the result (after <see cref="IsComplete"/>).</summary>
+        /// <summary>Copies the values from <paramref name="source"/> into the result (after <see cref="IsComplete"/>).</summary>
         public void CopyTo(IPayloadSource source, CreateCertificateAccepted result)
         {
-            int longest = _id.Chars;
-            if (_pem.Chars > longest) longest = _pem.Chars;
-            if (_key.Chars > longest) longest = _key.Chars;
-            if (_token.Chars > longest) longest = _token.Chars;
-            lock (ScratchChars.Gate)
-            {
-                char[] chars = ScratchChars.Reserve(longest);
-                result.CertificateId = FieldReading.Decode(source, _id, chars)!;
-                result.CertificatePem = FieldReading.Decode(source, _pem, chars)!;
-                result.PrivateKey = FieldReading.Decode(source, _key, chars);
-                result.CertificateOwnershipToken = FieldReading.Decode(source, _token, chars)!;
-            }
+            result.CertificateId = _id!;
+            result.CertificatePem = FieldReading.CopyBytes(source, _pem)!;
+            result.PrivateKey = FieldReading.CopyBytes(source, _key);
+            result.CertificateOwnershipToken = FieldReading.CopyBytes(source, _token)!;
         }
     }
 }

@@ -54,13 +54,13 @@ namespace NanoFleet.Provisioning
                 return Duplicate(source, field, error);
             }
 
-            bool ok = source.LocateText(out int position, out int length, out int chars);
+            bool ok = source.LocateText(out int position, out int length, out int bytes);
             error.SetFieldIfEmpty(field);
             if (ok)
             {
                 slot.Position = position;
                 slot.Length = length;
-                slot.Chars = chars;
+                slot.Bytes = bytes;
                 slot.Present = true;
             }
 
@@ -70,7 +70,7 @@ namespace NanoFleet.Provisioning
         /// <summary><see cref="Require(string, string, FpReadError)"/> for a located value.</summary>
         public static bool Require(PendingText value, string field, FpReadError error)
         {
-            if (!value.Present || value.Chars == 0)
+            if (!value.Present || value.Bytes == 0)
             {
                 error.Set(FpReadErrorKind.MissingField, field, -1);
                 return false;
@@ -79,21 +79,17 @@ namespace NanoFleet.Provisioning
             return true;
         }
 
-        /// <summary>Decodes a located value through <paramref name="chars"/> (room for it); null when absent.</summary>
-        public static string? Decode(IPayloadSource source, PendingText value, char[] chars)
+        /// <summary>A located value as UTF-8 bytes, in an array of exactly its size; null when absent.</summary>
+        public static byte[]? CopyBytes(IPayloadSource source, PendingText value)
         {
             if (!value.Present)
             {
                 return null;
             }
 
-            if (value.Chars == 0)
-            {
-                return "";
-            }
-
-            source.DecodeText(value.Position, value.Length, value.Chars, chars);
-            return new string(chars, 0, value.Chars);
+            var utf8 = new byte[value.Bytes];
+            source.CopyText(value.Position, value.Length, utf8);
+            return utf8;
         }
 
         /// <summary>Records a repeated field; returns false.</summary>
@@ -117,11 +113,10 @@ namespace NanoFleet.Provisioning
     }
 
     /// <summary>
-    /// A text value found but not yet decoded: where it is in the payload and how many UTF-16
-    /// units it takes. A response's large values (certificate, key, token) are decoded only once
-    /// the whole payload has proved valid, longest first, through one scratch array of exactly the
-    /// longest value's size — instead of a scratch that grows as longer values turn up, and strings
-    /// made for a payload that is then refused.
+    /// A text value found but not yet copied out: where it is in the payload and how many UTF-8
+    /// bytes it holds. A response's large values (certificate, key, token) are copied only once the
+    /// whole payload has proved valid, straight into arrays of their exact size: no scratch, and no
+    /// copies made for a payload that is then refused.
     /// </summary>
     internal struct PendingText
     {
@@ -131,8 +126,8 @@ namespace NanoFleet.Provisioning
         /// <summary>Its byte length, where the source needs it.</summary>
         public int Length;
 
-        /// <summary>UTF-16 units it decodes to.</summary>
-        public int Chars;
+        /// <summary>UTF-8 bytes it holds, escapes undone.</summary>
+        public int Bytes;
 
         /// <summary>True once the field has been seen.</summary>
         public bool Present;

@@ -28,12 +28,12 @@ namespace NanoFleet.Provisioning
 
         /// <summary>
         /// Reads a text value without decoding it, checked exactly as <see cref="ReadText"/>
-        /// checks it: says where it is and how many UTF-16 units it decodes to.
+        /// checks it: says where it is and how many UTF-8 bytes it holds (escapes undone).
         /// </summary>
-        bool LocateText(out int position, out int length, out int chars);
+        bool LocateText(out int position, out int length, out int utf8Bytes);
 
-        /// <summary>Decodes a text value found by <see cref="LocateText"/> into <paramref name="chars"/> (room for its units).</summary>
-        void DecodeText(int position, int length, int units, char[] chars);
+        /// <summary>Copies a text value found by <see cref="LocateText"/> into <paramref name="utf8"/>, exactly its size, as UTF-8.</summary>
+        void CopyText(int position, int length, byte[] utf8);
 
         /// <summary>Reads an integer value that fits an <see cref="int"/>; anything else is <see cref="FpReadErrorKind.WrongType"/>.</summary>
         bool ReadInt32(out int value);

@@ -42,15 +42,15 @@ namespace NanoFleet.Provisioning
             return Next() && Expect(JsonTokenType.String) && _reader.TryGetString(out value);
         }
 
-        public bool LocateText(out int position, out int length, out int chars)
+        public bool LocateText(out int position, out int length, out int utf8Bytes)
         {
             position = 0;
             length = 0;
-            chars = 0;
-            return Next() && Expect(JsonTokenType.String) && _reader.GetStringExtent(out position, out length, out chars);
+            utf8Bytes = 0;
+            return Next() && Expect(JsonTokenType.String) && _reader.GetStringExtent(out position, out length, out utf8Bytes);
         }
 
-        public void DecodeText(int position, int length, int units, char[] chars) => _reader.DecodeStringAt(position, length, units, chars);
+        public void CopyText(int position, int length, byte[] utf8) => _reader.UnescapeStringAt(position, length, utf8);
 
         public bool ReadInt32(out int value)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using CsCheck;
 using Xunit;
 
@@ -44,9 +45,9 @@ namespace NanoFleet.Provisioning.Tests.Codecs
                 var error = new FpReadError();
                 Assert.Equal(FpStatus.Success, FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, Roomy, true, result, error));
                 Assert.Equal(id, result.CertificateId);
-                Assert.Equal(pem, result.CertificatePem);
-                Assert.Equal(key, result.PrivateKey);
-                Assert.Equal(token, result.CertificateOwnershipToken);
+                Assert.Equal(pem, Text(result.CertificatePem));
+                Assert.Equal(key, Text(result.PrivateKey));
+                Assert.Equal(token, Text(result.CertificateOwnershipToken));
             }, iter: Iterations, threads: 1);
         }
 
@@ -194,5 +195,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
 
         private static byte[] Encode(FpFormat format, bool variant, List<KeyValuePair<string, object>> members) =>
             format == FpFormat.Json ? ReferenceEncoders.Json(members, escapeAll: variant) : ReferenceEncoders.Cbor(members, indefinite: variant);
+
+        private static string? Text(byte[]? utf8) => utf8 == null ? null : Encoding.UTF8.GetString(utf8);
     }
 }

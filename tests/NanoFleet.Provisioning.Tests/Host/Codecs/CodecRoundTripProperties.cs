@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using CsCheck;
 using Xunit;
 
@@ -20,7 +21,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             Gen.Select(CodecGen.Text(1, 200), CodecGen.Map(10)).Sample((token, parameters) =>
             {
                 byte[] buffer = new byte[32768];
-                Assert.Equal(FpStatus.Success, FpPayloadWriter.WriteRegisterThingRequest(format, token, CodecGen.ToStringMap(parameters), buffer, 3, out int written));
+                Assert.Equal(FpStatus.Success, FpPayloadWriter.WriteRegisterThingRequest(format, Encoding.UTF8.GetBytes(token), CodecGen.ToStringMap(parameters), buffer, 3, out int written));
                 byte[] payload = buffer[3..(3 + written)];
 
                 var expected = new Dictionary<string, string> { [FpPayloadKeys.CertificateOwnershipToken] = token };
@@ -42,7 +43,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             CodecGen.Text(1, 3000).Sample(csr =>
             {
                 byte[] buffer = new byte[32768];
-                Assert.Equal(FpStatus.Success, FpPayloadWriter.WriteCreateCertificateFromCsrRequest(format, csr, buffer, 0, out int written));
+                Assert.Equal(FpStatus.Success, FpPayloadWriter.WriteCreateCertificateFromCsrRequest(format, Encoding.UTF8.GetBytes(csr), buffer, 0, out int written));
                 byte[] payload = buffer[..written];
                 var expected = new Dictionary<string, string> { [FpPayloadKeys.CertificateSigningRequest] = csr };
                 Assert.Equal(expected, CoreRequestReader.Read(format, payload));
@@ -59,13 +60,13 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             Gen.Select(CodecGen.Text(1, 60), CodecGen.Map(5)).Sample((token, parameters) =>
             {
                 StringMap map = CodecGen.ToStringMap(parameters);
-                Assert.Equal(FpStatus.BufferTooSmall, FpPayloadWriter.WriteRegisterThingRequest(format, token, map, new byte[0], 0, out int needed));
+                Assert.Equal(FpStatus.BufferTooSmall, FpPayloadWriter.WriteRegisterThingRequest(format, Encoding.UTF8.GetBytes(token), map, new byte[0], 0, out int needed));
                 byte[] exact = new byte[needed];
-                Assert.Equal(FpStatus.Success, FpPayloadWriter.WriteRegisterThingRequest(format, token, map, exact, 0, out int written));
+                Assert.Equal(FpStatus.Success, FpPayloadWriter.WriteRegisterThingRequest(format, Encoding.UTF8.GetBytes(token), map, exact, 0, out int written));
                 Assert.Equal(needed, written);
                 byte[] shortBuffer = new byte[needed - 1];
                 System.Array.Fill(shortBuffer, (byte)0xA5);
-                Assert.Equal(FpStatus.BufferTooSmall, FpPayloadWriter.WriteRegisterThingRequest(format, token, map, shortBuffer, 0, out _));
+                Assert.Equal(FpStatus.BufferTooSmall, FpPayloadWriter.WriteRegisterThingRequest(format, Encoding.UTF8.GetBytes(token), map, shortBuffer, 0, out _));
                 Assert.All(shortBuffer, b => Assert.Equal(0xA5, b));
             }, iter: Iterations, threads: 1);
         }

@@ -73,7 +73,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             Assert.Equal(FpStatus.BadParameter, FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, FpReaderOptions.Default, true, result, error));
             Assert.Equal(FpReadErrorKind.MissingField, error.Kind);
             Assert.Equal("certificatePem", error.Field);
-            Assert.Equal("", result.CertificatePem);
+            Assert.Empty(result.CertificatePem);
         }
 
         [Theory]
@@ -120,7 +120,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, error);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(FpStatus.Success, status);
-            Assert.Equal(Key, result.PrivateKey);
+            Assert.Equal(Key, Text(result.PrivateKey));
 
             long strings = 2L * (CertificateId.Length + Certificate.Length + Key.Length + Token.Length);
             long scratch = 2L * Key.Length;
@@ -135,9 +135,9 @@ namespace NanoFleet.Provisioning.Tests.Codecs
             var result = new CreateCertificateAccepted();
             Assert.Equal(FpStatus.Success, FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, error));
             Assert.Equal(CertificateId, result.CertificateId);
-            Assert.Equal(Certificate, result.CertificatePem);
-            Assert.Equal(Key, result.PrivateKey);
-            Assert.Equal(Token, result.CertificateOwnershipToken);
+            Assert.Equal(Certificate, Text(result.CertificatePem));
+            Assert.Equal(Key, Text(result.PrivateKey));
+            Assert.Equal(Token, Text(result.CertificateOwnershipToken));
         }
 
         private static void WriteChunked(NetCbor.CborWriter writer, string text, int chunkChars)
@@ -209,5 +209,7 @@ namespace NanoFleet.Provisioning.Tests.Codecs
 
             return text.Append("\n-----END " + label + "-----\n").ToString();
         }
+
+        private static string? Text(byte[]? utf8) => utf8 == null ? null : Encoding.UTF8.GetString(utf8);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using NanoFleet.Hal;
 using NanoFleet.Provisioning.Storage;
 
@@ -219,8 +220,8 @@ namespace NanoFleet.Provisioning.Tests.Exploration
         private void Connect(MqttCredentials credentials)
         {
             DropSession();
-            bool asThing = credentials.CertificatePem != _claim.CertificatePem;
-            if (asThing && (_stored == null || credentials.CertificatePem != _stored.CertificatePem || credentials.PrivateKeyPem != _stored.PrivateKeyPem))
+            bool asThing = !Same(credentials.CertificatePem, _claim.CertificatePem);
+            if (asThing && (_stored == null || !Same(credentials.CertificatePem, _stored.CertificatePem) || !Same(credentials.PrivateKeyPem, _stored.PrivateKeyPem)))
             {
                 Violations.Add("connect as thing with credentials that are not the stored record");
             }
@@ -458,7 +459,8 @@ namespace NanoFleet.Provisioning.Tests.Exploration
                 return;
             }
 
-            if (record.CertificatePem != minted.CertificatePem || record.PrivateKeyPem != minted.PrivateKeyPem || record.ThingName != minted.ThingName
+            if (Encoding.UTF8.GetString(record.CertificatePem) != minted.CertificatePem || Encoding.UTF8.GetString(record.PrivateKeyPem) != minted.PrivateKeyPem
+                || record.ThingName != minted.ThingName
                 || record.DeviceConfiguration.Get("Fleet") != "blue" || record.TemplateName != MachineHarness.Template)
             {
                 Violations.Add($"{when}: record mixes fields that were not issued together ({record})");
@@ -501,5 +503,7 @@ namespace NanoFleet.Provisioning.Tests.Exploration
         {
             public int Next(int maxExclusive) => random.Next(maxExclusive);
         }
+
+        private static bool Same(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
     }
 }

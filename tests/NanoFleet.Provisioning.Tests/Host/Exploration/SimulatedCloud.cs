@@ -41,10 +41,10 @@ namespace NanoFleet.Provisioning.Tests.Exploration
         public IReadOnlyDictionary<string, Minted> Certificates => _byCertificateId;
 
         /// <summary>Makes a CSR whose key the cloud can later match ("CSR-n").</summary>
-        public (string Csr, string Key) NewCsr()
+        public (byte[] Csr, byte[] Key) NewCsr()
         {
             int n = ++_serial;
-            return ($"-----BEGIN CERTIFICATE REQUEST-----\nCSR-{n}\n-----END CERTIFICATE REQUEST-----\n", $"CSR-KEY-SECRET-{n}");
+            return (Encoding.UTF8.GetBytes($"-----BEGIN CERTIFICATE REQUEST-----\nCSR-{n}\n-----END CERTIFICATE REQUEST-----\n"), Encoding.UTF8.GetBytes($"CSR-KEY-SECRET-{n}"));
         }
 
         /// <summary>Issues a certificate: with a new key, or for the key of the CSR in the request.</summary>

@@ -23,7 +23,7 @@ namespace NanoFleet.Provisioning.Tests
         [TestMethod]
         public void ToString_ShowsNoSecret()
         {
-            ProvisioningEvent csr = ProvisioningEvent.CsrCreated("-----BEGIN CERTIFICATE REQUEST-----", "CSR-KEY-SECRET");
+            ProvisioningEvent csr = ProvisioningEvent.CsrCreated(TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----"), TestBytes.Utf8Of("CSR-KEY-SECRET"));
             Assert.DoesNotContains("SECRET", csr.ToString());
             Assert.AreEqual("CsrCreated", csr.ToString());
 

@@ -63,9 +63,9 @@ namespace NanoFleet.Provisioning.Tests
         {
             var claim = new ProvisioningClaim
             {
-                CaPem = TestPayloads.Pem("CERTIFICATE", 900),
-                CertificatePem = TestPayloads.Pem("CERTIFICATE", 901),
-                PrivateKeyPem = "CLAIM-KEY-SECRET",
+                CaPem = TestBytes.Utf8Of(TestPayloads.Pem("CERTIFICATE", 900)),
+                CertificatePem = TestBytes.Utf8Of(TestPayloads.Pem("CERTIFICATE", 901)),
+                PrivateKeyPem = TestBytes.Utf8Of("CLAIM-KEY-SECRET"),
                 EndpointHost = "iot.example.test",
                 EndpointPort = 8883,
                 TemplateName = Template,
@@ -192,7 +192,7 @@ namespace NanoFleet.Provisioning.Tests
             GrantSubscriptions();
             if (UseCsr)
             {
-                Send(ProvisioningEvent.CsrCreated("-----BEGIN CERTIFICATE REQUEST-----\nCSR\n-----END CERTIFICATE REQUEST-----\n", "CSR-KEY-SECRET"));
+                Send(ProvisioningEvent.CsrCreated(TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----\nCSR\n-----END CERTIFICATE REQUEST-----\n"), TestBytes.Utf8Of("CSR-KEY-SECRET")));
             }
 
             return Actions;

@@ -231,7 +231,7 @@ namespace NanoFleet.Provisioning.Tests
             Assert.AreEqual(1, h.CountOf(ProvisioningActionKind.MarkCredentialsBad));
             Assert.IsTrue(h.Logged("DeviceCredentialsMarkedBad"));
             ProvisioningAction connect = h.Find(ProvisioningActionKind.Connect)!;
-            Assert.AreEqual(h.Claim.CertificatePem, connect.Credentials!.CertificatePem);
+            Assert.AreSame(h.Claim.CertificatePem, connect.Credentials!.CertificatePem);
             Assert.AreEqual((int)ProvisioningStep.ConnectingWithClaim, (int)h.Machine.Step);
         }
 

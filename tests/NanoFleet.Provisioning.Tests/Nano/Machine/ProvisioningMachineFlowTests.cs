@@ -16,7 +16,7 @@ namespace NanoFleet.Provisioning.Tests
 
             Assert.AreEqual((int)ProvisioningStep.ConnectingWithClaim, (int)h.Machine.Step);
             ProvisioningAction connect = h.Find(ProvisioningActionKind.Connect)!;
-            Assert.AreEqual(h.Claim.CertificatePem, connect.Credentials!.CertificatePem);
+            Assert.AreSame(h.Claim.CertificatePem, connect.Credentials!.CertificatePem);
             Assert.AreEqual("nanofleet-" + MachineHarness.Mac, connect.Credentials.ClientId);
             Assert.AreEqual(10000, h.Find(ProvisioningActionKind.StartTimer)!.DelayMilliseconds);
             Assert.AreEqual((int)ProvisioningStep.ConnectingWithClaim, (int)h.Find(ProvisioningActionKind.StepChanged)!.Step);
@@ -29,7 +29,7 @@ namespace NanoFleet.Provisioning.Tests
             DeviceCredentials stored = StoredRecord();
             h.Send(ProvisioningEvent.Boot(stored));
             ProvisioningAction connect = h.Find(ProvisioningActionKind.Connect)!;
-            Assert.AreEqual(stored.CertificatePem, connect.Credentials!.CertificatePem);
+            Assert.AreSame(stored.CertificatePem, connect.Credentials!.CertificatePem);
             Assert.AreEqual("thing-1", connect.Credentials.ClientId);
 
             h.Send(ProvisioningEvent.ConnectCompleted(MqttConnectResult.Success));
@@ -84,8 +84,8 @@ namespace NanoFleet.Provisioning.Tests
             Assert.IsTrue(record.IsComplete);
             Assert.AreEqual("thing-42", record.ThingName);
             Assert.AreEqual(TestPayloads.CertificateId(1), record.CertificateId);
-            Assert.AreEqual(TestPayloads.Pem("RSA PRIVATE KEY", 1), record.PrivateKeyPem);
-            Assert.AreEqual(TestPayloads.Pem("CERTIFICATE", 1), record.CertificatePem);
+            Assert.AreEqual(TestPayloads.Pem("RSA PRIVATE KEY", 1), TestBytes.TextOf(record.PrivateKeyPem));
+            Assert.AreEqual(TestPayloads.Pem("CERTIFICATE", 1), TestBytes.TextOf(record.CertificatePem));
             Assert.AreEqual("blue", record.DeviceConfiguration.Get("Fleet")!);
             Assert.AreEqual(MachineHarness.Template, record.TemplateName);
 
@@ -106,7 +106,7 @@ namespace NanoFleet.Provisioning.Tests
             ProvisioningAction csr = h.Find(ProvisioningActionKind.CreateCsr)!;
             Assert.AreEqual("nanofleet-" + MachineHarness.Mac, csr.Text);
 
-            h.Send(ProvisioningEvent.CsrCreated("-----BEGIN CERTIFICATE REQUEST-----\nCSR\n-----END CERTIFICATE REQUEST-----\n", "CSR-KEY-SECRET"));
+            h.Send(ProvisioningEvent.CsrCreated(TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----\nCSR\n-----END CERTIFICATE REQUEST-----\n"), TestBytes.Utf8Of("CSR-KEY-SECRET")));
             ProvisioningAction publish = h.Find(ProvisioningActionKind.Publish)!;
             Assert.AreEqual("$aws/certificates/create-from-csr/json", publish.Topic!);
             Assert.Contains("certificateSigningRequest", TestPayloads.Text(publish.Payload!, publish.PayloadCount));
@@ -114,7 +114,7 @@ namespace NanoFleet.Provisioning.Tests
             h.Receive(h.Topic(FpApi.CreateCertificateFromCsr, FpApiTopic.Accepted), TestPayloads.CreateAccepted(2, false));
             h.GrantSubscriptions();
             h.Receive(h.Topic(FpApi.RegisterThing, FpApiTopic.Accepted), TestPayloads.RegisterAccepted("thing-csr"));
-            Assert.AreEqual("CSR-KEY-SECRET", h.Find(ProvisioningActionKind.Persist)!.DeviceCredentials!.PrivateKeyPem);
+            Assert.AreEqual("CSR-KEY-SECRET", TestBytes.TextOf(h.Find(ProvisioningActionKind.Persist)!.DeviceCredentials!.PrivateKeyPem));
         }
 
         [TestMethod]
@@ -151,8 +151,8 @@ namespace NanoFleet.Provisioning.Tests
             return new DeviceCredentials
             {
                 CertificateId = TestPayloads.CertificateId(7),
-                CertificatePem = TestPayloads.Pem("CERTIFICATE", 7),
-                PrivateKeyPem = "STORED-KEY-SECRET",
+                CertificatePem = TestBytes.Utf8Of(TestPayloads.Pem("CERTIFICATE", 7)),
+                PrivateKeyPem = TestBytes.Utf8Of("STORED-KEY-SECRET"),
                 ThingName = "thing-1",
                 TemplateName = MachineHarness.Template,
             };

@@ -18,11 +18,11 @@ namespace NanoFleet.Provisioning.Tests
         public void ReadCreateCertificateAccepted_CsrFlowHappyPath()
         {
             byte[] json = TestBytes.Utf8Of("{\"certificateOwnershipToken\":\"tok\",\"certificateId\":\"" + PayloadFixtures.CertificateId + "\",\"certificatePem\":\"pem\"}");
-            var result = new CreateCertificateAccepted { PrivateKey = "stale" };
+            var result = new CreateCertificateAccepted { PrivateKey = TestBytes.Utf8Of("stale") };
             Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, FpReaderOptions.Default, false, result, _error));
             Assert.IsNull(result.PrivateKey);
-            Assert.AreEqual("tok", result.CertificateOwnershipToken);
-            Assert.AreEqual("pem", result.CertificatePem);
+            Assert.AreEqual("tok", TestBytes.TextOf(result.CertificateOwnershipToken));
+            Assert.AreEqual("pem", TestBytes.TextOf(result.CertificatePem));
         }
 
         [TestMethod]
@@ -32,7 +32,7 @@ namespace NanoFleet.Provisioning.Tests
             byte[] embedded = TestBytes.Embed(cbor, 17, 9);
             var result = new CreateCertificateAccepted();
             Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, embedded, 17, cbor.Length, FpReaderOptions.Default, true, result, _error));
-            Assert.AreEqual(PayloadFixtures.PrivateKeyPem, result.PrivateKey);
+            Assert.AreEqual(PayloadFixtures.PrivateKeyPem, TestBytes.TextOf(result.PrivateKey));
         }
 
         [TestMethod]
@@ -91,7 +91,7 @@ namespace NanoFleet.Provisioning.Tests
             var result = new CreateCertificateAccepted();
             Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error), _error.ToString());
             Assert.AreEqual("id", result.CertificateId);
-            Assert.AreEqual("a\"b\\c/d\b\f\n\r\t\u00e9\u6c34\ud83d\ude00", result.CertificatePem);
+            Assert.AreEqual("a\"b\\c/d\b\f\n\r\t\u00e9\u6c34\ud83d\ude00", TestBytes.TextOf(result.CertificatePem));
         }
 
         [TestMethod]
@@ -361,9 +361,9 @@ namespace NanoFleet.Provisioning.Tests
             Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
             Assert.AreEqual((int)FpReadErrorKind.None, (int)_error.Kind);
             Assert.AreEqual(PayloadFixtures.CertificateId, result.CertificateId);
-            Assert.AreEqual(PayloadFixtures.CertificatePem, result.CertificatePem);
-            Assert.AreEqual(PayloadFixtures.PrivateKeyPem, result.PrivateKey);
-            Assert.AreEqual(PayloadFixtures.Token, result.CertificateOwnershipToken);
+            Assert.AreEqual(PayloadFixtures.CertificatePem, TestBytes.TextOf(result.CertificatePem));
+            Assert.AreEqual(PayloadFixtures.PrivateKeyPem, TestBytes.TextOf(result.PrivateKey));
+            Assert.AreEqual(PayloadFixtures.Token, TestBytes.TextOf(result.CertificateOwnershipToken));
         }
 
         private void RegisterHappyPath(FpFormat format, byte[] payload)

@@ -6,7 +6,8 @@ namespace NanoFleet.Provisioning.Tests
     [TestClass]
     public class FpPayloadWriterTests
     {
-        private const string Csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+        private const string CsrText = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+        private static readonly byte[] Csr = TestBytes.Utf8Of(CsrText);
 
         [TestMethod]
         public void WriteCreateKeysAndCertificateRequest_JsonHappyPath()
@@ -63,7 +64,7 @@ namespace NanoFleet.Provisioning.Tests
         {
             var buffer = new GuardedBuffer(256);
             Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteCreateCertificateFromCsrRequest(FpFormat.Cbor, Csr, buffer.Bytes, GuardedBuffer.Offset, out int written));
-            byte[] expected = TestBytes.Concat(TestBytes.Hex("a1 78 19"), TestBytes.Utf8Of("certificateSigningRequest"), TestBytes.Hex("78 4b"), TestBytes.Utf8Of(Csr));
+            byte[] expected = TestBytes.Concat(TestBytes.Hex("a1 78 19"), TestBytes.Utf8Of("certificateSigningRequest"), TestBytes.Hex("78 4b"), TestBytes.Utf8Of(CsrText));
             CollectionAssert.AreEqual(expected, buffer.Output(written));
             Assert.IsTrue(buffer.GuardsIntact(written));
         }
@@ -72,7 +73,8 @@ namespace NanoFleet.Provisioning.Tests
         public void WriteCreateCertificateFromCsrRequest_BadParams()
         {
             var buffer = new GuardedBuffer(256);
-            string[] bad = { null!, "", "lone \ud800 surrogate", "reversed \udc00\ud800" };
+            // null, empty, a truncated sequence, and a UTF-16 surrogate smuggled in as UTF-8 (CESU)
+            byte[][] bad = { null!, new byte[0], TestBytes.Hex("61 c3"), TestBytes.Hex("ed a0 80") };
             for (int f = 0; f < 2; f++)
             {
                 for (int i = 0; i < bad.Length; i++)
@@ -108,7 +110,7 @@ namespace NanoFleet.Provisioning.Tests
         public void WriteRegisterThingRequest_JsonHappyPath()
         {
             var buffer = new GuardedBuffer(256);
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, "tok", Parameters(), buffer.Bytes, GuardedBuffer.Offset, out int written));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, TestBytes.Utf8Of("tok"), Parameters(), buffer.Bytes, GuardedBuffer.Offset, out int written));
             Assert.AreEqual("{\"certificateOwnershipToken\":\"tok\",\"parameters\":{\"SerialNumber\":\"1\",\"DeviceLocation\":\"Seattle\"}}", buffer.Ascii(written));
             Assert.IsTrue(buffer.GuardsIntact(written));
         }
@@ -117,7 +119,7 @@ namespace NanoFleet.Provisioning.Tests
         public void WriteRegisterThingRequest_CborHappyPath()
         {
             var buffer = new GuardedBuffer(256);
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Cbor, "tok", Parameters(), buffer.Bytes, GuardedBuffer.Offset, out int written));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Cbor, TestBytes.Utf8Of("tok"), Parameters(), buffer.Bytes, GuardedBuffer.Offset, out int written));
             byte[] expected = TestBytes.Concat(
                 TestBytes.Hex("a2 78 19"), TestBytes.Utf8Of("certificateOwnershipToken"), TestBytes.Hex("63"), TestBytes.Utf8Of("tok"),
                 TestBytes.Hex("6a"), TestBytes.Utf8Of("parameters"), TestBytes.Hex("a2"),
@@ -131,12 +133,12 @@ namespace NanoFleet.Provisioning.Tests
         public void WriteRegisterThingRequest_WithoutParametersHappyPath()
         {
             var buffer = new GuardedBuffer(64);
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, "t", null, buffer.Bytes, GuardedBuffer.Offset, out int written));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, TestBytes.Utf8Of("t"), null, buffer.Bytes, GuardedBuffer.Offset, out int written));
             Assert.AreEqual("{\"certificateOwnershipToken\":\"t\"}", buffer.Ascii(written));
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, "t", new StringMap(), buffer.Bytes, GuardedBuffer.Offset, out written));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, TestBytes.Utf8Of("t"), new StringMap(), buffer.Bytes, GuardedBuffer.Offset, out written));
             Assert.AreEqual("{\"certificateOwnershipToken\":\"t\"}", buffer.Ascii(written));
             var cbor = new GuardedBuffer(64);
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Cbor, "t", null, cbor.Bytes, GuardedBuffer.Offset, out written));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Cbor, TestBytes.Utf8Of("t"), null, cbor.Bytes, GuardedBuffer.Offset, out written));
             CollectionAssert.AreEqual(TestBytes.Concat(TestBytes.Hex("a1 78 19"), TestBytes.Utf8Of("certificateOwnershipToken"), TestBytes.Hex("61 74")), cbor.Output(written));
         }
 
@@ -146,9 +148,12 @@ namespace NanoFleet.Provisioning.Tests
             var parameters = new StringMap();
             parameters.Set("q\"b\\", "tab\tnl\nctl\u0001\u001f\u00e9\u6c34\ud83d\ude00/");
             var buffer = new GuardedBuffer(256);
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, "t", parameters, buffer.Bytes, GuardedBuffer.Offset, out int written));
+            // The token is written from UTF-8 bytes, the parameters from strings: both escape alike.
+            byte[] token = TestBytes.Utf8Of("t\"\\\n\u0001\u00e9\ud83d\ude00");
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteRegisterThingRequest(FpFormat.Json, token, parameters, buffer.Bytes, GuardedBuffer.Offset, out int written));
             byte[] expected = TestBytes.Concat(
-                TestBytes.Utf8Of("{\"certificateOwnershipToken\":\"t\",\"parameters\":{\"q\\\"b\\\\\":\"tab\\tnl\\nctl\\u0001\\u001f"),
+                TestBytes.Utf8Of("{\"certificateOwnershipToken\":\"t\\\"\\\\\\n\\u0001"), TestBytes.Hex("c3 a9 f0 9f 98 80"),
+                TestBytes.Utf8Of("\",\"parameters\":{\"q\\\"b\\\\\":\"tab\\tnl\\nctl\\u0001\\u001f"),
                 TestBytes.Hex("c3 a9 e6 b0 b4 f0 9f 98 80"), TestBytes.Utf8Of("/\"}}"));
             CollectionAssert.AreEqual(expected, buffer.Output(written));
 
@@ -179,10 +184,11 @@ namespace NanoFleet.Provisioning.Tests
             {
                 FpFormat format = (FpFormat)f;
                 Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, null!, Parameters(), buffer.Bytes, GuardedBuffer.Offset, out int written));
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, "", Parameters(), buffer.Bytes, GuardedBuffer.Offset, out written));
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, "t", withNull, buffer.Bytes, GuardedBuffer.Offset, out written));
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, "t", surrogate, buffer.Bytes, GuardedBuffer.Offset, out written));
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, "t", Parameters(), buffer.Bytes, buffer.Bytes.Length + 1, out written));
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, new byte[0], Parameters(), buffer.Bytes, GuardedBuffer.Offset, out written));
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, TestBytes.Hex("74 ff"), Parameters(), buffer.Bytes, GuardedBuffer.Offset, out written));
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, TestBytes.Utf8Of("t"), withNull, buffer.Bytes, GuardedBuffer.Offset, out written));
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, TestBytes.Utf8Of("t"), surrogate, buffer.Bytes, GuardedBuffer.Offset, out written));
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadWriter.WriteRegisterThingRequest(format, TestBytes.Utf8Of("t"), Parameters(), buffer.Bytes, buffer.Bytes.Length + 1, out written));
                 Assert.AreEqual(0, written);
                 Assert.IsTrue(buffer.GuardsIntact(0));
             }
@@ -194,11 +200,11 @@ namespace NanoFleet.Provisioning.Tests
             for (int f = 0; f < 2; f++)
             {
                 var big = new GuardedBuffer(256);
-                FpPayloadWriter.WriteRegisterThingRequest((FpFormat)f, "tok", Parameters(), big.Bytes, GuardedBuffer.Offset, out int needed);
+                FpPayloadWriter.WriteRegisterThingRequest((FpFormat)f, TestBytes.Utf8Of("tok"), Parameters(), big.Bytes, GuardedBuffer.Offset, out int needed);
                 for (int room = 0; room < needed; room++)
                 {
                     var small = new GuardedBuffer(room);
-                    Assert.AreEqual((int)FpStatus.BufferTooSmall, (int)FpPayloadWriter.WriteRegisterThingRequest((FpFormat)f, "tok", Parameters(), small.Bytes, GuardedBuffer.Offset, out int written));
+                    Assert.AreEqual((int)FpStatus.BufferTooSmall, (int)FpPayloadWriter.WriteRegisterThingRequest((FpFormat)f, TestBytes.Utf8Of("tok"), Parameters(), small.Bytes, GuardedBuffer.Offset, out int written));
                     Assert.AreEqual(needed, written);
                     Assert.IsTrue(small.GuardsIntact(0));
                 }
@@ -213,7 +219,7 @@ namespace NanoFleet.Provisioning.Tests
             string[] heads = { "77", "78 18", "78 ff", "79 01 00", "79 ff ff", "7a 00 01 00 00" };
             for (int i = 0; i < lengths.Length; i++)
             {
-                string csr = new string('c', lengths[i]);
+                byte[] csr = TestBytes.Utf8Of(new string('c', lengths[i]));
                 byte[] buffer = new byte[lengths[i] + 64];
                 Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadWriter.WriteCreateCertificateFromCsrRequest(FpFormat.Cbor, csr, buffer, 0, out int written));
                 byte[] head = TestBytes.Hex(heads[i]);

@@ -13,6 +13,17 @@ namespace NanoFleet.Provisioning.Tests
             return bytes;
         }
 
+        /// <summary>The text UTF-8 bytes spell (as the core keeps PEMs and tokens), for comparing with a string; null for null or invalid UTF-8.</summary>
+        public static string? TextOf(byte[]? utf8)
+        {
+            if (utf8 == null || !Utf8.TryDecode(utf8, 0, utf8.Length, out string text, out _))
+            {
+                return null;
+            }
+
+            return text;
+        }
+
         /// <summary>Parses "a0 61 62" or "a06162" (spaces ignored).</summary>
         public static byte[] Hex(string hex)
         {

@@ -91,7 +91,7 @@ namespace NanoFleet.Provisioning.Tests
             Assert.AreEqual((int)RunOutcome.RebootRequested, (int)result.Outcome);
             Assert.AreEqual(1, csr.Calls);
             Assert.AreEqual("$aws/certificates/create-from-csr/json", (string)_session.Published[0]!);
-            Assert.AreEqual("CSR-KEY-SECRET", _store.Record!.PrivateKeyPem);
+            Assert.AreEqual("CSR-KEY-SECRET", TestBytes.TextOf(_store.Record!.PrivateKeyPem));
             AssertNoSecretsLogged();
         }
 

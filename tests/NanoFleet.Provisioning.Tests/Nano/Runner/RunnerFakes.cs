@@ -111,11 +111,11 @@ namespace NanoFleet.Provisioning.Tests
         public int Calls { get; private set; }
 
         /// <inheritdoc />
-        public string? CreateCsr(string commonName, out string privateKeyPem)
+        public byte[]? CreateCsr(string commonName, out byte[] privateKeyPem)
         {
             Calls++;
-            privateKeyPem = "CSR-KEY-SECRET";
-            return "-----BEGIN CERTIFICATE REQUEST-----\n" + commonName + "\n-----END CERTIFICATE REQUEST-----\n";
+            privateKeyPem = TestBytes.Utf8Of("CSR-KEY-SECRET");
+            return TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----\n" + commonName + "\n-----END CERTIFICATE REQUEST-----\n");
         }
     }
 }

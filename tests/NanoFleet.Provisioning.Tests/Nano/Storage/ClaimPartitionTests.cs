@@ -18,9 +18,9 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             var claim = new ProvisioningClaim();
             string error;
             Assert.AreEqual((int)FpStatus.Success, (int)ClaimPartition.Read(region, claim, out error), error);
-            Assert.AreEqual(Ca, claim.CaPem);
-            Assert.AreEqual(Cert, claim.CertificatePem);
-            Assert.AreEqual(Key, claim.PrivateKeyPem);
+            Assert.AreEqual(Ca, NanoFleet.Provisioning.Tests.TestBytes.TextOf(claim.CaPem));
+            Assert.AreEqual(Cert, NanoFleet.Provisioning.Tests.TestBytes.TextOf(claim.CertificatePem));
+            Assert.AreEqual(Key, NanoFleet.Provisioning.Tests.TestBytes.TextOf(claim.PrivateKeyPem));
             Assert.AreEqual("emu.local", claim.EndpointHost);
             Assert.AreEqual(18883, claim.EndpointPort);
             Assert.AreEqual("fleet-tpl", claim.TemplateName);

@@ -25,8 +25,8 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             var c = new DeviceCredentials
             {
                 CertificateId = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                CertificatePem = "-----BEGIN CERTIFICATE-----\nMIIB" + thing + "\n-----END CERTIFICATE-----\n",
-                PrivateKeyPem = "-----BEGIN RSA PRIVATE KEY-----\nMIIE" + thing + "\n-----END RSA PRIVATE KEY-----\n",
+                CertificatePem = NanoFleet.Provisioning.Tests.TestBytes.Utf8Of("-----BEGIN CERTIFICATE-----\nMIIB" + thing + "\n-----END CERTIFICATE-----\n"),
+                PrivateKeyPem = NanoFleet.Provisioning.Tests.TestBytes.Utf8Of("-----BEGIN RSA PRIVATE KEY-----\nMIIE" + thing + "\n-----END RSA PRIVATE KEY-----\n"),
                 ThingName = thing,
                 TemplateName = "fleet-tpl",
                 ProvisionedAtUnixSeconds = 1764150000,
@@ -51,8 +51,8 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
             var loaded = new DeviceCredentials();
             Assert.AreEqual((int)StoreStatus.Success, (int)new DeviceCredentialStore(_region, _log).Load(loaded));
             Assert.AreEqual(saved.CertificateId, loaded.CertificateId);
-            Assert.AreEqual(saved.CertificatePem, loaded.CertificatePem);
-            Assert.AreEqual(saved.PrivateKeyPem, loaded.PrivateKeyPem);
+            CollectionAssert.AreEqual(saved.CertificatePem, loaded.CertificatePem);
+            CollectionAssert.AreEqual(saved.PrivateKeyPem, loaded.PrivateKeyPem);
             Assert.AreEqual("thing-1", loaded.ThingName);
             Assert.AreEqual("fleet-tpl", loaded.TemplateName);
             Assert.AreEqual(1764150000L, loaded.ProvisionedAtUnixSeconds);
@@ -139,7 +139,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         public void Save_RecordSpanningBothSectors_ErasesBothNextTime()
         {
             var big = Sample("big");
-            big.CertificatePem = new string('C', 5000);
+            big.CertificatePem = TestBytes.Filled(5000, (byte)'C');
             Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(big)); // A
             Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(Sample("b"))); // B
             int erases = _region.Erases;
@@ -169,7 +169,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         public void Save_TooLarge_WritesNothing()
         {
             var c = Sample("x");
-            c.CertificatePem = new string('A', _store.Capacity);
+            c.CertificatePem = TestBytes.Filled(_store.Capacity, (byte)'A');
             Assert.AreEqual((int)StoreStatus.TooLarge, (int)_store.Save(c));
             Assert.AreEqual(0, _region.Erases + _region.Writes);
         }
@@ -179,8 +179,8 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         {
             // CreateKeysAndCertificate returns an RSA-2048 key (~1.7 KB PEM) and certificate (~1.2 KB PEM).
             var c = Sample("x");
-            c.CertificatePem = new string('C', 1300);
-            c.PrivateKeyPem = new string('K', 1700);
+            c.CertificatePem = TestBytes.Filled(1300, (byte)'C');
+            c.PrivateKeyPem = TestBytes.Filled(1700, (byte)'K');
             Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(c));
             Assert.IsTrue(_store.Capacity >= 8000);
         }
