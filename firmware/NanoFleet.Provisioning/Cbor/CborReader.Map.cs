@@ -61,7 +61,8 @@ namespace NanoFleet.Provisioning.Cbor
             CountItem();
             _frameLength[_depth] = items;
             _frameRead[_depth] = 0;
-            _frameIsMap[_depth] = isMap;
+            ulong bit = 1UL << _depth;
+            _frameIsMap = isMap ? _frameIsMap | bit : _frameIsMap & ~bit;
             _depth++;
             Advance(headSize);
             return true;

@@ -30,7 +30,7 @@ namespace NanoFleet.Provisioning.Cbor
 
             if (_depth > 0 && _frameLength[_depth - 1] >= 0 && _frameRead[_depth - 1] == _frameLength[_depth - 1])
             {
-                return _frameIsMap[_depth - 1] ? CborReaderState.EndMap : CborReaderState.EndArray;
+                return FrameIsMap(_depth - 1) ? CborReaderState.EndMap : CborReaderState.EndArray;
             }
 
             if (_offset >= _end)
@@ -48,14 +48,14 @@ namespace NanoFleet.Provisioning.Cbor
                     return CborReaderState.Invalid;
                 }
 
-                if (_frameIsMap[_depth - 1] && (_frameRead[_depth - 1] & 1) == 1)
+                if (FrameIsMap(_depth - 1) && (_frameRead[_depth - 1] & 1) == 1)
                 {
                     // A key without a value.
                     Fail(FpReadErrorKind.Syntax, _offset);
                     return CborReaderState.Invalid;
                 }
 
-                return _frameIsMap[_depth - 1] ? CborReaderState.EndMap : CborReaderState.EndArray;
+                return FrameIsMap(_depth - 1) ? CborReaderState.EndMap : CborReaderState.EndArray;
             }
 
             switch (initial >> 5)

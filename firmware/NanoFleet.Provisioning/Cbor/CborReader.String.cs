@@ -75,18 +75,17 @@ namespace NanoFleet.Provisioning.Cbor
 
         /// <summary>
         /// Copies the content of a text string located (and validated) by <see cref="LocateTextString"/>
-        /// into <paramref name="utf8"/>, joining an indefinite string's chunks.
+        /// into <paramref name="utf8"/> at <paramref name="to"/>, joining an indefinite string's chunks.
         /// </summary>
-        internal void CopyTextStringAt(int at, byte[] utf8)
+        internal void CopyTextStringAt(int at, byte[] utf8, int to)
         {
             ReadHeadAt(at, out _, out ulong length, out bool indefinite, out int headSize);
             if (!indefinite)
             {
-                Array.Copy(_data, at + headSize, utf8, 0, (int)length);
+                Array.Copy(_data, at + headSize, utf8, to, (int)length);
                 return;
             }
 
-            int to = 0;
             at++;
             while (_data[at] != Break)
             {

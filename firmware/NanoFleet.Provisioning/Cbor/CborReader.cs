@@ -45,7 +45,7 @@ namespace NanoFleet.Provisioning.Cbor
         // two items), items read so far, and whether it is a map.
         private readonly int[] _frameLength;
         private readonly int[] _frameRead;
-        private readonly bool[] _frameIsMap;
+        private ulong _frameIsMap; // bit n: the frame at depth n is a map (DepthCeiling fits)
         private int _depth;
         private bool _rootStarted;
         private int _offset;
@@ -73,8 +73,9 @@ namespace NanoFleet.Provisioning.Cbor
             int depth = maxDepth < 1 ? 1 : maxDepth > DepthCeiling ? DepthCeiling : maxDepth;
             _frameLength = new int[depth];
             _frameRead = new int[depth];
-            _frameIsMap = new bool[depth];
         }
+
+        private bool FrameIsMap(int depth) => (_frameIsMap & (1UL << depth)) != 0;
 
         /// <summary>Reads with the default depth limit (<see cref="FpReaderOptions.DefaultMaxDepth"/>).</summary>
         public CborReader(byte[] data, int offset, int length, CborConformanceMode mode)

@@ -68,6 +68,20 @@ namespace NanoFleet.Provisioning.Cbor
             At += utf8.Length;
         }
 
+        /// <inheritdoc />
+        int IMapWriter.WriteEncodedText(IPayloadSource source, int position, int length)
+        {
+            WriteHead(MajorTypeText, length);
+            int contentAt = BytesWritten;
+            if (Buffer != null)
+            {
+                source.CopyEncodedText(position, length, Buffer, At);
+            }
+
+            At += length;
+            return contentAt;
+        }
+
         /// <summary>Writes a UTF-8 text string.</summary>
         /// <param name="value">The text.</param>
         public void WriteTextString(string value)

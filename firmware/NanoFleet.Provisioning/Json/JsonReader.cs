@@ -19,7 +19,7 @@ namespace NanoFleet.Provisioning.Json
     /// </example>
     public sealed class JsonReader
     {
-        /// <summary>Hard ceiling for the depth array whatever the caller asks for.</summary>
+        /// <summary>Hard ceiling on nesting whatever the caller asks for (one bit per level in a ulong).</summary>
         public const int DepthCeiling = 64;
 
         private const int ExpectValue = 0;
@@ -32,7 +32,8 @@ namespace NanoFleet.Provisioning.Json
         private readonly byte[] _data;
         private readonly int _start;
         private readonly int _end;
-        private readonly bool[] _isObject;
+        private readonly int _maxDepth;
+        private ulong _objectBits; // bit n set: the container at depth n is an object (DepthCeiling fits)
         private int _pos;
         private int _depth;
         private int _expect;
@@ -53,7 +54,7 @@ namespace NanoFleet.Provisioning.Json
             _start = offset;
             _end = offset + count;
             _pos = offset;
-            _isObject = new bool[maxDepth < 1 ? 1 : maxDepth > DepthCeiling ? DepthCeiling : maxDepth];
+            _maxDepth = maxDepth < 1 ? 1 : maxDepth > DepthCeiling ? DepthCeiling : maxDepth;
         }
 
         /// <summary>The current token.</summary>
@@ -97,7 +98,7 @@ namespace NanoFleet.Provisioning.Json
             byte c = _data[_pos];
             if (_expect == ExpectCommaOrEnd)
             {
-                if (c == (_isObject[_depth - 1] ? (byte)'}' : (byte)']'))
+                if (c == (IsObjectAt(_depth - 1) ? (byte)'}' : (byte)']'))
                 {
                     return EndContainer();
                 }
@@ -108,7 +109,7 @@ namespace NanoFleet.Provisioning.Json
                 }
 
                 _pos++;
-                _expect = _isObject[_depth - 1] ? ExpectProperty : ExpectValue;
+                _expect = IsObjectAt(_depth - 1) ? ExpectProperty : ExpectValue;
                 SkipWhitespace();
                 if (_pos >= _end)
                 {
@@ -285,6 +286,10 @@ namespace NanoFleet.Provisioning.Json
             }
         }
 
+        /// <summary>Copies string content as it stands in the document, escapes and all (a range from <see cref="GetStringExtent"/>).</summary>
+        internal void CopyRawAt(int start, int length, byte[] destination, int destinationOffset) =>
+            Array.Copy(_data, start, destination, destinationOffset, length);
+
         /// <summary>The character a one-letter escape (after the backslash) stands for.</summary>
         private static byte Unescape(byte e)
         {
@@ -426,23 +431,27 @@ namespace NanoFleet.Provisioning.Json
 
         private bool StartContainer(bool isObject)
         {
-            if (_depth == _isObject.Length)
+            if (_depth == _maxDepth)
             {
                 return Fail(FpReadErrorKind.TooDeep, _pos);
             }
 
-            _isObject[_depth++] = isObject;
+            ulong bit = 1UL << _depth;
+            _objectBits = isObject ? _objectBits | bit : _objectBits & ~bit;
+            _depth++;
             _pos++;
             _expect = isObject ? ExpectPropertyOrEnd : ExpectValueOrEnd;
             TokenType = isObject ? JsonTokenType.StartObject : JsonTokenType.StartArray;
             return true;
         }
 
+        private bool IsObjectAt(int depth) => (_objectBits & (1UL << depth)) != 0;
+
         private bool EndContainer()
         {
             TokenOffset = _pos - _start;
             _depth--;
-            TokenType = _isObject[_depth] ? JsonTokenType.EndObject : JsonTokenType.EndArray;
+            TokenType = IsObjectAt(_depth) ? JsonTokenType.EndObject : JsonTokenType.EndArray;
             _pos++;
             AfterValue();
             return true;

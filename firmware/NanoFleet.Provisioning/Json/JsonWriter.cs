@@ -83,6 +83,23 @@ namespace NanoFleet.Provisioning.Json
         }
 
         /// <inheritdoc />
+        int IMapWriter.WriteEncodedText(IPayloadSource source, int position, int length)
+        {
+            Separate();
+            Put((byte)'"');
+            int contentAt = BytesWritten;
+            if (Buffer != null)
+            {
+                source.CopyEncodedText(position, length, Buffer, At);
+            }
+
+            At += length;
+            Put((byte)'"');
+            _needComma = true;
+            return contentAt;
+        }
+
+        /// <inheritdoc />
         void IMapWriter.WriteEndMap() => WriteEndObject();
 
         private void Separate()

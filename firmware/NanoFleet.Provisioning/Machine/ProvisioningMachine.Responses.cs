@@ -47,17 +47,22 @@ namespace NanoFleet.Provisioning
         private void OnCreateAccepted(ProvisioningEvent e, byte[] payload, ActionList actions)
         {
             FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(_options.Format, payload, e.PayloadOffset, e.PayloadCount,
-                FpReaderOptions.Default, !_useCsr, _createAccepted, _readError);
+                FpReaderOptions.Default, !_useCsr, _createAccepted, _readError, out IPayloadSource? source, out PendingText token);
             if (status != FpStatus.Success)
             {
                 Fail(FailureClass.Transient, "malformed accepted response: " + _readError, actions);
                 return;
             }
 
+            if (_registerRequest.Compose(source!, token) != FpStatus.Success)
+            {
+                Fail(FailureClass.Permanent, "could not encode the RegisterThing request (check the parameters)", actions);
+                return;
+            }
+
             _certificateId = _createAccepted.CertificateId;
             _certificatePem = _createAccepted.CertificatePem;
             _privateKeyPem = _useCsr ? _csrPrivateKeyPem : _createAccepted.PrivateKey;
-            _ownershipToken = _createAccepted.CertificateOwnershipToken;
             _tokenReceivedAt = e.AtMilliseconds;
             _attempts = 0;
             actions.AddLog(LogLevel.Info, "CertificateCreated", _certificateId);
@@ -95,7 +100,7 @@ namespace NanoFleet.Provisioning
             }
 
             _credentials = credentials;
-            WipeToken(); // spent; hold no secret longer than needed
+            _registerRequest.Wipe(); // the token in it is spent; hold no secret longer than needed
             _attempts = 0;
             actions.AddLog(LogLevel.Info, "ThingRegistered", credentials.ThingName);
             Advance(e, actions);
@@ -123,7 +128,7 @@ namespace NanoFleet.Provisioning
         /// <summary>The service's message, unless it quotes one of our secrets.</summary>
         private string Redact(string message)
         {
-            if (ContainsSecret(message, _ownershipToken) || ContainsSecret(message, _privateKeyPem) || ContainsSecret(message, _claim.PrivateKeyPem))
+            if (_registerRequest.IsQuotedIn(message) || ContainsSecret(message, _privateKeyPem) || ContainsSecret(message, _claim.PrivateKeyPem))
             {
                 return "(message withheld: it quotes a secret)";
             }

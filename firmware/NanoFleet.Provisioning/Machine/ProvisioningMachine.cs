@@ -34,8 +34,7 @@ namespace NanoFleet.Provisioning
         private readonly MqttCredentials _claimCredentials;
         private readonly string _clientId;
         private readonly bool _useCsr;
-        private readonly FpApi _createApi;
-        private readonly StringMap _registerParameters = new StringMap();
+        private readonly RegisterThingRequest _registerRequest;
         private readonly string _createRequestTopic;
         private readonly string _createAcceptedTopic;
         private readonly string _createRejectedTopic;
@@ -48,7 +47,7 @@ namespace NanoFleet.Provisioning
         private readonly RegisterThingAccepted _registerAccepted = new RegisterThingAccepted();
         private ErrorResponse? _errorResponse; // made by the first rejection: a clean run has none
         private readonly FpReadError _readError = new FpReadError();
-        private byte[] _requestBuffer = NoBytes; // sized by the first request that needs more
+        private byte[] _requestBuffer = NoBytes; // the create request's, sized by the first that needs more
 
         private ProvisioningStep _step = ProvisioningStep.Idle;
         private int _timerId;
@@ -68,7 +67,6 @@ namespace NanoFleet.Provisioning
         private string? _certificateId;
         private byte[]? _certificatePem;
         private byte[]? _privateKeyPem;
-        private byte[]? _ownershipToken;
         private long _tokenReceivedAt;
         private DeviceCredentials? _credentials;
 
@@ -94,17 +92,12 @@ namespace NanoFleet.Provisioning
             _useCsr = useCsr;
             _clientId = options.ClientIdPrefix + macAddress;
             _claimCredentials = new MqttCredentials(claim.EndpointHost, claim.EndpointPort, _clientId, claim.CaPem, claim.CertificatePem, claim.PrivateKeyPem);
-            for (int i = 0; i < options.Parameters.Count; i++)
-            {
-                _registerParameters.Set(options.Parameters.KeyAt(i), options.Parameters.ValueAt(i));
-            }
+            _registerRequest = new RegisterThingRequest(options.Format, options.Parameters, options.MacParameterName, macAddress);
 
-            _registerParameters.Set(options.MacParameterName, macAddress);
-
-            _createApi = useCsr ? FpApi.CreateCertificateFromCsr : FpApi.CreateKeysAndCertificate;
+            FpApi createApi = useCsr ? FpApi.CreateCertificateFromCsr : FpApi.CreateKeysAndCertificate;
             // A response topic is its request topic plus a suffix (FpTopics.GetTopic builds it so):
             // appending the suffix once spares building each request topic three times over.
-            _createRequestTopic = Topic(_createApi, FpApiTopic.Publish);
+            _createRequestTopic = Topic(createApi, FpApiTopic.Publish);
             _createAcceptedTopic = _createRequestTopic + FpTopics.AcceptedSuffix;
             _createRejectedTopic = _createRequestTopic + FpTopics.RejectedSuffix;
             _registerRequestTopic = Topic(FpApi.RegisterThing, FpApiTopic.Publish);
@@ -249,47 +242,45 @@ namespace NanoFleet.Provisioning
             }
         }
 
-        private void PublishCreate(ActionList actions) =>
-            PublishRequest(_createApi, ProvisioningStep.RequestingCertificate, _createRequestTopic, actions);
-
-        private void PublishRegisterThing(ActionList actions) =>
-            PublishRequest(FpApi.RegisterThing, ProvisioningStep.RegisteringThing, _registerRequestTopic, actions);
-
-        private void PublishRequest(FpApi api, ProvisioningStep step, string topic, ActionList actions)
+        private void PublishCreate(ActionList actions)
         {
             int written;
-            FpStatus status = WriteRequest(api, out written);
+            FpStatus status = WriteCreateRequest(out written);
             if (status == FpStatus.BufferTooSmall)
             {
-                // Grow to the exact size once: the register request (with its ~1 KB token) sets the high-water mark.
+                // Grow to the exact size once (a CSR request is the largest; a retry reuses it).
                 _requestBuffer = new byte[written];
-                status = WriteRequest(api, out written);
+                status = WriteCreateRequest(out written);
             }
 
-            SetStep(step, actions);
+            SetStep(ProvisioningStep.RequestingCertificate, actions);
             if (status != FpStatus.Success)
             {
-                Fail(FailureClass.Permanent, "could not encode the request (check the parameters)", actions);
+                Fail(FailureClass.Permanent, "could not encode the request (is the CSR UTF-8?)", actions);
                 return;
             }
 
-            ProvisioningAction publish = actions.Add(ProvisioningActionKind.Publish);
-            publish.SetTopic(topic);
-            publish.SetPayload(_requestBuffer, written);
-            StartStepTimer(actions);
+            Publish(_createRequestTopic, _requestBuffer, written, actions);
         }
 
-        private FpStatus WriteRequest(FpApi api, out int written)
+        private FpStatus WriteCreateRequest(out int written) => _useCsr
+            ? FpPayloadWriter.WriteCreateCertificateFromCsrRequest(_options.Format, _csrPem!, _requestBuffer, 0, out written)
+            : FpPayloadWriter.WriteCreateKeysAndCertificateRequest(_options.Format, _requestBuffer, 0, out written);
+
+        /// <summary>Sends the request composed when the certificate arrived (it holds the token; retries resend it).</summary>
+        private void PublishRegisterThing(ActionList actions)
         {
-            switch (api)
-            {
-                case FpApi.CreateKeysAndCertificate:
-                    return FpPayloadWriter.WriteCreateKeysAndCertificateRequest(_options.Format, _requestBuffer, 0, out written);
-                case FpApi.CreateCertificateFromCsr:
-                    return FpPayloadWriter.WriteCreateCertificateFromCsrRequest(_options.Format, _csrPem!, _requestBuffer, 0, out written);
-                default:
-                    return FpPayloadWriter.WriteRegisterThingRequest(_options.Format, _ownershipToken!, _registerParameters, _requestBuffer, 0, out written);
-            }
+            SetStep(ProvisioningStep.RegisteringThing, actions);
+            byte[] request = _registerRequest.Payload!;
+            Publish(_registerRequestTopic, request, request.Length, actions);
+        }
+
+        private void Publish(string topic, byte[] payload, int count, ActionList actions)
+        {
+            ProvisioningAction publish = actions.Add(ProvisioningActionKind.Publish);
+            publish.SetTopic(topic);
+            publish.SetPayload(payload, count);
+            StartStepTimer(actions);
         }
 
         private bool TokenTooOld(long now) =>
@@ -300,17 +291,7 @@ namespace NanoFleet.Provisioning
             _certificateId = null;
             _certificatePem = null;
             _privateKeyPem = null; // not wiped: in the CSR flow it is the CSR's key, which the next request reuses
-            WipeToken();
-        }
-
-        /// <summary>Zeroes and drops the ownership token: once spent or given up it is only a secret to leak.</summary>
-        private void WipeToken()
-        {
-            if (_ownershipToken != null)
-            {
-                Array.Clear(_ownershipToken, 0, _ownershipToken.Length);
-                _ownershipToken = null;
-            }
+            _registerRequest.Wipe(); // and the token in it
         }
 
         private void SetStep(ProvisioningStep step, ActionList actions)

@@ -6,26 +6,28 @@ namespace NanoFleet.Provisioning
     /// An ordered string→string map (RegisterThing parameters, deviceConfiguration). mscorlib on
     /// nanoFramework has no Hashtable or Dictionary, and these maps hold a handful of entries, so
     /// two parallel ArrayLists with a linear search are both the smallest and the fastest choice.
+    /// The lists are made by the first <see cref="Set"/>: most maps a provisioning run creates
+    /// (parse targets, a record before its configuration moves in) stay empty.
     /// </summary>
     public sealed class StringMap
     {
-        private ArrayList _keys = new ArrayList();
-        private ArrayList _values = new ArrayList();
+        private ArrayList? _keys;
+        private ArrayList? _values;
 
         /// <summary>Number of entries.</summary>
-        public int Count => _keys.Count;
+        public int Count => _keys == null ? 0 : _keys.Count;
 
         /// <summary>Key at <paramref name="index"/> (insertion order).</summary>
-        public string KeyAt(int index) => (string)_keys[index]!;
+        public string KeyAt(int index) => (string)Keys()[index]!;
 
         /// <summary>Value at <paramref name="index"/> (insertion order).</summary>
-        public string ValueAt(int index) => (string)_values[index]!;
+        public string ValueAt(int index) => (string)Values()[index]!;
 
         /// <summary>Returns the value for <paramref name="key"/>, or null.</summary>
         public string? Get(string key)
         {
             int i = IndexOf(key);
-            return i < 0 ? null : (string?)_values[i];
+            return i < 0 ? null : (string?)Values()[i];
         }
 
         /// <summary>Adds or replaces an entry.</summary>
@@ -34,20 +36,20 @@ namespace NanoFleet.Provisioning
             int i = IndexOf(key);
             if (i < 0)
             {
-                _keys.Add(key);
-                _values.Add(value);
+                Keys().Add(key);
+                Values().Add(value);
             }
             else
             {
-                _values[i] = value;
+                Values()[i] = value;
             }
         }
 
         /// <summary>Removes every entry.</summary>
         public void Clear()
         {
-            _keys.Clear();
-            _values.Clear();
+            _keys?.Clear();
+            _values?.Clear();
         }
 
         /// <summary>
@@ -57,8 +59,8 @@ namespace NanoFleet.Provisioning
         /// </summary>
         internal void SwapEntries(StringMap other)
         {
-            ArrayList keys = _keys;
-            ArrayList values = _values;
+            ArrayList? keys = _keys;
+            ArrayList? values = _values;
             _keys = other._keys;
             _values = other._values;
             other._keys = keys;
@@ -68,9 +70,9 @@ namespace NanoFleet.Provisioning
         /// <summary>Index of <paramref name="key"/> (ordinal), or -1.</summary>
         public int IndexOf(string key)
         {
-            for (int i = 0; i < _keys.Count; i++)
+            for (int i = 0; i < Count; i++)
             {
-                if ((string?)_keys[i] == key)
+                if ((string?)_keys![i] == key)
                 {
                     return i;
                 }
@@ -78,5 +80,9 @@ namespace NanoFleet.Provisioning
 
             return -1;
         }
+
+        private ArrayList Keys() => _keys ?? (_keys = new ArrayList());
+
+        private ArrayList Values() => _values ?? (_values = new ArrayList());
     }
 }

@@ -37,7 +37,27 @@ namespace NanoFleet.Provisioning
         /// <paramref name="error"/> filled (left unfilled only when <paramref name="error"/> itself is null).</returns>
         public static FpStatus ReadCreateCertificateAccepted(FpFormat format, byte[] payload, int offset, int count, FpReaderOptions options, bool requirePrivateKey, CreateCertificateAccepted result, FpReadError error)
         {
-            IPayloadSource? source = Open(format, payload, offset, count, options, result, error, out _);
+            FpStatus status = ReadCreateCertificateAccepted(format, payload, offset, count, options, requirePrivateKey, result, error, out IPayloadSource? source, out PendingText token);
+            if (status == FpStatus.Success)
+            {
+                result.CertificateOwnershipToken = FieldReading.CopyBytes(source!, token)!;
+            }
+
+            return status;
+        }
+
+        /// <summary>
+        /// Reads a create API's accepted response except the ownership token, which is only
+        /// located: the machine copies it straight into its RegisterThing request, the one place
+        /// the token is used, instead of holding it twice.
+        /// </summary>
+        /// <param name="source">On success, the payload's reader (valid while the payload is).</param>
+        /// <param name="token">On success, where the token is.</param>
+        internal static FpStatus ReadCreateCertificateAccepted(FpFormat format, byte[] payload, int offset, int count, FpReaderOptions options, bool requirePrivateKey,
+            CreateCertificateAccepted result, FpReadError error, out IPayloadSource? source, out PendingText token)
+        {
+            token = new PendingText();
+            source = Open(format, payload, offset, count, options, result, error, out _);
             var fields = new CreateCertificateFields(requirePrivateKey);
             if (source == null || !FieldReading.ReadDocument(source, fields, error) || !fields.IsComplete(error))
             {
@@ -45,6 +65,7 @@ namespace NanoFleet.Provisioning
             }
 
             fields.CopyTo(source, result);
+            token = fields.Token;
             return FpStatus.Success;
         }
 

@@ -36,7 +36,7 @@ namespace NanoFleet.Provisioning
         /// written); <see cref="FpStatus.BadParameter"/> for a bad format, a null buffer or an offset outside it.</returns>
         public static FpStatus WriteCreateKeysAndCertificateRequest(FpFormat format, byte[] buffer, int offset, out int written)
         {
-            return Write(Request.CreateKeysAndCertificate, format, NoText, null, buffer, offset, out written);
+            return Write(Request.CreateKeysAndCertificate, format, RequestText.Of(NoText), null, null, null, buffer, offset, out written, out _);
         }
 
         /// <summary>Writes <c>{"certificateSigningRequest":"&lt;PEM&gt;"}</c>.</summary>
@@ -56,7 +56,7 @@ namespace NanoFleet.Provisioning
                 return FpStatus.BadParameter;
             }
 
-            return Write(Request.CreateCertificateFromCsr, format, csrPem, null, buffer, offset, out written);
+            return Write(Request.CreateCertificateFromCsr, format, RequestText.Of(csrPem), null, null, null, buffer, offset, out written, out _);
         }
 
         /// <summary>Writes <c>{"certificateOwnershipToken":"…","parameters":{"k":"v",…}}</c>; <c>parameters</c> is left out when null or empty.</summary>
@@ -78,19 +78,41 @@ namespace NanoFleet.Provisioning
                 return FpStatus.BadParameter;
             }
 
-            return Write(Request.RegisterThing, format, ownershipToken, parameters, buffer, offset, out written);
+            return Write(Request.RegisterThing, format, RequestText.Of(ownershipToken), parameters, null, null, buffer, offset, out written, out _);
         }
 
-        private static FpStatus Write(Request request, FpFormat format, byte[] text, StringMap? map, byte[] buffer, int offset, out int written)
+        /// <summary>
+        /// <see cref="WriteRegisterThingRequest(FpFormat, byte[], StringMap, byte[], int, out int)"/>
+        /// for the machine: the token as a located value of the create response (copied in its
+        /// encoded form), and one more parameter written after <paramref name="parameters"/> (in
+        /// place of an entry of the same name), so no merged map is built.
+        /// </summary>
+        /// <param name="tokenAt">Where the token's encoded content starts, counted from <paramref name="offset"/>.</param>
+        internal static FpStatus WriteRegisterThingRequest(FpFormat format, RequestText token, StringMap parameters, string extraName, string extraValue,
+            byte[] buffer, int offset, out int written, out int tokenAt)
         {
             written = 0;
+            tokenAt = 0;
+            if (!HasNoNulls(parameters) || extraName == null || extraValue == null)
+            {
+                return FpStatus.BadParameter;
+            }
+
+            return Write(Request.RegisterThing, format, token, parameters, extraName, extraValue, buffer, offset, out written, out tokenAt);
+        }
+
+        private static FpStatus Write(Request request, FpFormat format, RequestText text, StringMap? map, string? extraName, string? extraValue,
+            byte[] buffer, int offset, out int written, out int textAt)
+        {
+            written = 0;
+            textAt = 0;
             if ((format != FpFormat.Json && format != FpFormat.Cbor) || buffer == null || offset < 0 || offset > buffer.Length)
             {
                 return FpStatus.BadParameter;
             }
 
             IMapWriter measure = NewWriter(format, null, 0);
-            Compose(measure, request, text, map);
+            Compose(measure, request, text, map, extraName, extraValue);
             if (!measure.IsValid)
             {
                 return FpStatus.BadParameter;
@@ -112,7 +134,7 @@ namespace NanoFleet.Provisioning
                 ((CborWriter)measure).Restart(buffer, offset);
             }
 
-            Compose(measure, request, text, map);
+            textAt = Compose(measure, request, text, map, extraName, extraValue);
             written = measure.BytesWritten;
             return FpStatus.Success;
         }
@@ -120,8 +142,10 @@ namespace NanoFleet.Provisioning
         private static IMapWriter NewWriter(FpFormat format, byte[]? buffer, int offset) =>
             format == FpFormat.Json ? new JsonWriter(buffer, offset) : new CborWriter(buffer, offset);
 
-        private static void Compose(IMapWriter w, Request request, byte[] text, StringMap? map)
+        /// <summary>Composes one request; returns where its text value's content starts (for a located text; else -1).</summary>
+        private static int Compose(IMapWriter w, Request request, RequestText text, StringMap? map, string? extraName, string? extraValue)
         {
+            int textAt = -1;
             switch (request)
             {
                 case Request.CreateKeysAndCertificate:
@@ -130,21 +154,30 @@ namespace NanoFleet.Provisioning
                 case Request.CreateCertificateFromCsr:
                     w.WriteStartMap(1);
                     w.WriteKey(FpPayloadKeys.CertificateSigningRequest);
-                    w.WriteText(text);
+                    textAt = text.WriteTo(w);
                     break;
                 default:
-                    bool withParameters = map != null && map.Count > 0;
-                    w.WriteStartMap(withParameters ? 2 : 1);
+                    int pairs = CountParameters(map, extraName);
+                    w.WriteStartMap(pairs > 0 ? 2 : 1);
                     w.WriteKey(FpPayloadKeys.CertificateOwnershipToken);
-                    w.WriteText(text);
-                    if (withParameters)
+                    textAt = text.WriteTo(w);
+                    if (pairs > 0)
                     {
                         w.WriteKey(FpPayloadKeys.Parameters);
-                        w.WriteStartMap(map!.Count);
-                        for (int i = 0; i < map.Count; i++)
+                        w.WriteStartMap(pairs);
+                        for (int i = 0; map != null && i < map.Count; i++)
                         {
-                            w.WriteKey(map.KeyAt(i));
-                            w.WriteText(map.ValueAt(i));
+                            if (map.KeyAt(i) != extraName)
+                            {
+                                w.WriteKey(map.KeyAt(i));
+                                w.WriteText(map.ValueAt(i));
+                            }
+                        }
+
+                        if (extraName != null)
+                        {
+                            w.WriteKey(extraName);
+                            w.WriteText(extraValue!);
                         }
 
                         w.WriteEndMap();
@@ -154,6 +187,23 @@ namespace NanoFleet.Provisioning
             }
 
             w.WriteEndMap();
+            return textAt;
+        }
+
+        /// <summary>Entries of the parameters map: <paramref name="map"/>'s, the extra one replacing any of its name.</summary>
+        private static int CountParameters(StringMap? map, string? extraName)
+        {
+            int count = map == null ? 0 : map.Count;
+            if (extraName != null)
+            {
+                count++;
+                if (map != null && map.Get(extraName) != null)
+                {
+                    count--;
+                }
+            }
+
+            return count;
         }
 
         private static bool HasNoNulls(StringMap? map)

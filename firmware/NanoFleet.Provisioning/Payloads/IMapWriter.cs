@@ -4,7 +4,7 @@ namespace NanoFleet.Provisioning
     /// What the request payloads need from an encoder: maps of text keys to text values (or to a
     /// nested map). JSON and CBOR writers both provide it, so each request is composed once.
     /// </summary>
-    public interface IMapWriter
+    internal interface IMapWriter
     {
         /// <summary>Bytes produced so far.</summary>
         int BytesWritten { get; }
@@ -26,6 +26,13 @@ namespace NanoFleet.Provisioning
         /// not valid UTF-8 make the writer invalid.
         /// </summary>
         void WriteText(byte[] utf8);
+
+        /// <summary>
+        /// Writes a text value copied in its encoded form from a response of the same format (see
+        /// <see cref="IPayloadSource.CopyEncodedText"/>); returns where its content starts, counted
+        /// from the writer's start.
+        /// </summary>
+        int WriteEncodedText(IPayloadSource source, int position, int length);
 
         /// <summary>Ends the current map.</summary>
         void WriteEndMap();

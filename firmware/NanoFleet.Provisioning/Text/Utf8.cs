@@ -221,34 +221,36 @@ namespace NanoFleet.Provisioning.Text
         /// <paramref name="utf8"/>, e.g. whether an error message quotes a secret held as bytes.
         /// Compares without decoding the bytes into a string.
         /// </summary>
-        public static bool Contains(string text, byte[] utf8)
+        public static bool Contains(string text, byte[] utf8) => Contains(text, utf8, 0, utf8.Length);
+
+        /// <summary><see cref="Contains(string, byte[])"/> for the UTF-8 in a range of <paramref name="data"/>.</summary>
+        public static bool Contains(string text, byte[] data, int offset, int count)
         {
             // A match of n units takes at least n and at most 3n bytes: starts too late cannot match.
-            int minUnits = (utf8.Length + 2) / 3;
+            int minUnits = (count + 2) / 3;
             for (int start = 0; start + minUnits <= text.Length; start++)
             {
-                if (MatchesAt(text, start, utf8))
+                if (MatchesAt(text, start, data, offset, offset + count))
                 {
                     return true;
                 }
             }
 
-            return utf8.Length == 0;
+            return count == 0;
         }
 
-        /// <summary>True when the units of <paramref name="text"/> from <paramref name="start"/> begin with the text <paramref name="utf8"/> spells.</summary>
-        private static bool MatchesAt(string text, int start, byte[] utf8)
+        /// <summary>True when the units of <paramref name="text"/> from <paramref name="start"/> begin with the text the bytes spell.</summary>
+        private static bool MatchesAt(string text, int start, byte[] data, int at, int end)
         {
             int i = start;
-            int at = 0;
-            while (at < utf8.Length)
+            while (at < end)
             {
                 if (i >= text.Length)
                 {
                     return false;
                 }
 
-                int length = DecodeCodePoint(utf8, at, utf8.Length, out int codePoint);
+                int length = DecodeCodePoint(data, at, end, out int codePoint);
                 if (length == 0 || ReadCodePoint(text, ref i) != codePoint)
                 {
                     return false;

@@ -71,11 +71,15 @@ namespace NanoFleet.Provisioning
 
         public bool LocateText(out int position, out int length, out int utf8Bytes)
         {
-            length = 0;
-            return _reader.LocateTextString(out position, out utf8Bytes) || Failed();
+            bool ok = _reader.LocateTextString(out position, out utf8Bytes) || Failed();
+            length = utf8Bytes; // a text item's content is its UTF-8
+            return ok;
         }
 
-        public void CopyText(int position, int length, byte[] utf8) => _reader.CopyTextStringAt(position, utf8);
+        public void CopyText(int position, int length, byte[] utf8) => _reader.CopyTextStringAt(position, utf8, 0);
+
+        public void CopyEncodedText(int position, int length, byte[] destination, int destinationOffset) =>
+            _reader.CopyTextStringAt(position, destination, destinationOffset);
 
         public bool ReadInt32(out int value) => _reader.ReadInt32(out value) || Failed();
 

@@ -51,13 +51,18 @@ namespace NanoFleet.Provisioning
             && (!_requirePrivateKey || FieldReading.Require(_key, FpPayloadKeys.PrivateKey, error))
             && FieldReading.Require(_token, FpPayloadKeys.CertificateOwnershipToken, error);
 
-        /// <summary>Copies the values from <paramref name="source"/> into the result (after <see cref="IsComplete"/>).</summary>
+        /// <summary>Where the ownership token is in the payload (after <see cref="IsComplete"/>).</summary>
+        public PendingText Token => _token;
+
+        /// <summary>
+        /// Copies the values other than the token from <paramref name="source"/> into the result
+        /// (after <see cref="IsComplete"/>): the token goes wherever the caller needs it.
+        /// </summary>
         public void CopyTo(IPayloadSource source, CreateCertificateAccepted result)
         {
             result.CertificateId = _id!;
             result.CertificatePem = FieldReading.CopyBytes(source, _pem)!;
             result.PrivateKey = FieldReading.CopyBytes(source, _key);
-            result.CertificateOwnershipToken = FieldReading.CopyBytes(source, _token)!;
         }
     }
 }

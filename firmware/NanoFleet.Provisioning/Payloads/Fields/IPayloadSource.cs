@@ -28,12 +28,20 @@ namespace NanoFleet.Provisioning
 
         /// <summary>
         /// Reads a text value without decoding it, checked exactly as <see cref="ReadText"/>
-        /// checks it: says where it is and how many UTF-8 bytes it holds (escapes undone).
+        /// checks it: says where it is, how long its encoded content is in this format (JSON: the
+        /// escaped bytes between the quotes; CBOR: the UTF-8 bytes, chunks joined) and how many
+        /// UTF-8 bytes it holds once decoded.
         /// </summary>
         bool LocateText(out int position, out int length, out int utf8Bytes);
 
         /// <summary>Copies a text value found by <see cref="LocateText"/> into <paramref name="utf8"/>, exactly its size, as UTF-8.</summary>
         void CopyText(int position, int length, byte[] utf8);
+
+        /// <summary>
+        /// Copies a text value found by <see cref="LocateText"/> in its encoded form (<paramref name="length"/>
+        /// bytes), so a request in the same format can carry it without decoding it first.
+        /// </summary>
+        void CopyEncodedText(int position, int length, byte[] destination, int destinationOffset);
 
         /// <summary>Reads an integer value that fits an <see cref="int"/>; anything else is <see cref="FpReadErrorKind.WrongType"/>.</summary>
         bool ReadInt32(out int value);

@@ -52,6 +52,9 @@ namespace NanoFleet.Provisioning
 
         public void CopyText(int position, int length, byte[] utf8) => _reader.UnescapeStringAt(position, length, utf8);
 
+        public void CopyEncodedText(int position, int length, byte[] destination, int destinationOffset) =>
+            _reader.CopyRawAt(position, length, destination, destinationOffset);
+
         public bool ReadInt32(out int value)
         {
             value = 0;
