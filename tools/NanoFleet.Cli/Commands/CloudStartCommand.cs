@@ -21,7 +21,7 @@ namespace NanoFleet.Cli.Commands
             var timeScale = new Option<double>("--time-scale") { Description = "Run the emulator's clock X times faster (60 turns the 1 h token lifetime into 1 minute).", DefaultValueFactory = _ => 1.0 };
             var keys = new Option<string>("--key-algorithm") { Description = "Key pairs CreateKeysAndCertificate makes: rsa (RSA-2048, as AWS) or ec (P-256).", DefaultValueFactory = _ => "rsa" };
             keys.AcceptOnlyFromAmong("rsa", "ec");
-            var faults = new Option<string?>("--faults") { Description = "Faults from the start, e.g. \"throttle=RegisterThing:10;delay=200ms;drop=1;disconnect=1;reject=RegisterThing:InternalFailureException:500:3\"." };
+            var faults = new Option<string?>("--faults") { Description = "Faults from the start, e.g. \"throttle=RegisterThing:10;delay=200ms;drop=1;dropsuback=1;disconnect=1;reject=RegisterThing:InternalFailureException:500:3\"." };
             var quiet = new Option<bool>("--quiet") { Description = "Print only warnings and errors." };
             var command = new Command("start", "Run the emulator until Ctrl-C. Logs one logfmt line per step (never keys or tokens).")
             {

@@ -64,6 +64,7 @@ namespace NanoFleet.Cloud.Internal
             _server.ValidatingConnectionAsync += ValidatingConnectionAsync;
             _server.ClientDisconnectedAsync += ClientDisconnectedAsync;
             _server.InterceptingInboundPacketAsync += InterceptingInboundPacketAsync;
+            _server.InterceptingOutboundPacketAsync += InterceptingOutboundPacketAsync;
             _server.InterceptingSubscriptionAsync += InterceptingSubscriptionAsync;
             _server.InterceptingUnsubscriptionAsync += e =>
             {
@@ -189,6 +190,20 @@ namespace NanoFleet.Cloud.Internal
                 e.ProcessPacket = false;
                 _context.Log.Warn("qos2", e.ClientId, (e.SessionItems[SessionKey] as ClientSession)?.CertificateId,
                     $"ignored a QoS 2 {(e.Packet is MqttPublishPacket ? "PUBLISH" : "SUBSCRIBE")} (AWS IoT sends no PUBACK/SUBACK for QoS 2)");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>The lost-SUBACK fault: MQTTnet has already made the subscription, and a packet the
+        /// outbound interceptor refuses is never written, so the device waits for an ack that never comes.</summary>
+        private Task InterceptingOutboundPacketAsync(InterceptingPacketEventArgs e)
+        {
+            if (e.Packet is MqttSubAckPacket suback && _context.Faults.ShouldDropSubAck())
+            {
+                e.ProcessPacket = false;
+                _context.Log.Warn("fault", e.ClientId, (e.SessionItems[SessionKey] as ClientSession)?.CertificateId,
+                    $"dropped the SUBACK for packet {suback.PacketIdentifier}");
             }
 
             return Task.CompletedTask;
