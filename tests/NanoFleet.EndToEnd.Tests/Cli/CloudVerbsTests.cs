@@ -85,9 +85,10 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         }
 
         [Fact]
-        public void Running_FaultsChangeTheLiveEmulator_BadInputIsExit2()
+        public void Running_StartOptionsApply_FaultsAndRevokeReachIt_BadInputIsExit2()
         {
-            using var cloud = CloudProcess.Start(Data, "--faults", "dropsuback=1");
+            using var cloud = CloudProcess.Start(Data, "--faults", "dropsuback=1", "--region", "eu-west-1", "--account", "111122223333");
+            Assert.Contains("ARNs in eu-west-1 account 111122223333", cloud.Output);
 
             var added = Cloud("faults", "delay=100ms;throttle=RegisterThing:5");
             Assert.True(added.ExitCode == ExitCodes.Success, added.Output);
@@ -167,6 +168,8 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         [InlineData("--address 'not-an-ip' is not an IP address", "start", "--address", "not-an-ip")]
         [InlineData("Fault 'drop=many' is malformed", "start", "--faults", "drop=many")]
         [InlineData("Time scale 0 must be a positive number", "start", "--time-scale", "0")]
+        [InlineData("Region 'Mars' is not an AWS region name", "start", "--region", "Mars")]
+        [InlineData("Account id '42' is not 12 digits", "start", "--account", "42")]
         [InlineData("Template name 'bad name' is invalid", "claim", "create", "--template", "bad name", "-o", "out")]
         public void Usage_Exit2_OneLine(string message, params string[] verb)
         {

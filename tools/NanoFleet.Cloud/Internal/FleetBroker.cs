@@ -150,7 +150,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies);
-            if (!TopicAuthorizer.MayConnect(session))
+            if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
                 _context.Log.Warn("connect", e.ClientId, id, "refused: no attached policy allows iot:Connect for this client id");
@@ -213,7 +213,7 @@ namespace NanoFleet.Cloud.Internal
         {
             var session = (ClientSession)e.SessionItems[SessionKey]!;
             string filter = e.TopicFilter.Topic;
-            if (!TopicAuthorizer.MaySubscribe(session, filter))
+            if (!TopicAuthorizer.MaySubscribe(session, filter, _context.Arns))
             {
                 e.ProcessSubscription = false;
                 e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized; // 0x80 Failure on MQTT 3.1.1
@@ -234,7 +234,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string topic = e.ApplicationMessage.Topic;
-            if (!TopicAuthorizer.MayPublish(session, topic))
+            if (!TopicAuthorizer.MayPublish(session, topic, _context.Arns))
             {
                 // AWS closes the connection of a client that publishes where its policy does not allow.
                 e.ProcessPublish = false;
