@@ -1,5 +1,8 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Exceptions;
 using NanoFleet.Cloud.Events;
 using NanoFleet.Cloud.Tests.Support;
 
@@ -60,6 +63,31 @@ namespace NanoFleet.Cloud.Tests
             Assert.True(watch.ElapsedMilliseconds >= 400);
             var error = Assert.Throws<FormatException>(() => env.Emulator.Faults.Apply("throttle=Nope:3"));
             Assert.Contains("throttle=Nope:3", error.Message);
+        }
+
+        [Fact]
+        public async Task DropSubAck_SubscriptionStandsButIsNeverAcknowledged()
+        {
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var device = await env.ConnectAsync(claim);
+            env.Emulator.Faults.Apply("dropsuback=1");
+            Assert.Equal("dropsuback=1", env.Emulator.Faults.Describe());
+
+            using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+            {
+                // MQTTnet reports a SUBSCRIBE whose SUBACK did not come before the token as a timeout.
+                await Assert.ThrowsAsync<MqttCommunicationTimedOutException>(() => device.SubscribeAsync("$aws/certificates/create/json/accepted", cancellationToken: wait.Token));
+            }
+
+            Assert.Equal("", env.Emulator.Faults.Describe()); // one SUBACK lost, the count is used up
+            Assert.True(device.IsConnected);
+            Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await device.SubscribeAsync("$aws/certificates/create/json/rejected"));
+
+            // Only the ack was lost: the broker made the subscription, so the answer is delivered.
+            await device.PublishAsync("$aws/certificates/create/json", "{}"u8.ToArray());
+            var answer = await device.NextAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal("$aws/certificates/create/json/accepted", answer.Topic);
         }
 
         [Fact]

@@ -136,7 +136,7 @@ namespace NanoFleet.Cloud
                 await _admin.StartAsync().ConfigureAwait(false);
             }
 
-            context.Log.Info("start", null, null, $"listening on {_options.Address}:{broker.Port} (TLS 1.2, client certificates required), data in {_options.DataDirectory}");
+            context.Log.Info("start", null, null, $"listening on {_options.Address}:{broker.Port} (TLS 1.2, client certificates required), data in {_options.DataDirectory}, ARNs in {_options.Region} account {_options.AccountId}");
         }
 
         /// <summary>Stops the broker and the admin endpoint; waits for requests in progress. Safe to call twice.</summary>

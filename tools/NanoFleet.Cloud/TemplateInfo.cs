@@ -8,9 +8,5 @@ namespace NanoFleet.Cloud
     /// <param name="DefaultVersion">Versions count from 1; every put adds one and makes it the default.</param>
     /// <param name="Body">The template JSON of the default version.</param>
     /// <param name="UpdatedAt">When it last changed, on the emulator's clock.</param>
-    public sealed record TemplateInfo(string Name, bool Enabled, int DefaultVersion, string Body, DateTimeOffset UpdatedAt)
-    {
-        /// <summary>The ARN AWS would give it, as sent to the pre-provisioning hook.</summary>
-        public string Arn => $"arn:aws:iot:us-east-1:123456789012:provisioningtemplate/{Name}";
-    }
+    public sealed record TemplateInfo(string Name, bool Enabled, int DefaultVersion, string Body, DateTimeOffset UpdatedAt);
 }

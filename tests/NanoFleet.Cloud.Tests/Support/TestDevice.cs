@@ -82,9 +82,10 @@ namespace NanoFleet.Cloud.Tests.Support
                 .Build();
         }
 
-        public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string filter, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce)
+        public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string filter, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce,
+            CancellationToken cancellationToken = default)
         {
-            var result = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, qos).Build());
+            var result = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, qos).Build(), cancellationToken);
             var code = Assert.Single(result.Items).ResultCode;
             if ((int)code < 0x80)
             {

@@ -1,7 +1,4 @@
-using System;
 using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace NanoFleet.Cli.Commands
 {
@@ -25,10 +22,6 @@ namespace NanoFleet.Cli.Commands
             cloud.Subcommands.Add(CloudFaultsCommand.Create());
             return cloud;
         }
-
-        /// <summary>Maps what escapes an async action to one line and an exit code, as <see cref="CliErrors"/> does for the rest.</summary>
-        internal static Func<ParseResult, CancellationToken, Task<int>> Guard(Func<ParseResult, CancellationToken, Task<int>> body) =>
-            (r, ct) => Task.FromResult(body(r, ct).GetAwaiter().GetResult());
 
         /// <summary>`--data DIR`, shared by every cloud verb.</summary>
         internal static Option<string> DataOption() => new("--data")

@@ -13,7 +13,7 @@ namespace NanoFleet.Cli.Commands
             var data = CloudCommand.DataOption();
             var spec = new Argument<string>("SPEC")
             {
-                Description = "';'-separated: throttle=API:N (per second), drop=N (next responses), delay=250ms, disconnect=N " +
+                Description = "';'-separated: throttle=API:N (per second), drop=N (next responses), dropsuback=N (next SUBACKs), delay=250ms, disconnect=N " +
                               "(close instead of answering), reject=[API:]CODE[:STATUS[:COUNT]], clear. API: CreateKeysAndCertificate, CreateCertificateFromCsr, RegisterThing.",
             };
             var command = new Command("faults", "Inject faults into the running emulator (see SPEC).") { data, spec };

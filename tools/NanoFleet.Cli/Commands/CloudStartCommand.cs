@@ -21,11 +21,13 @@ namespace NanoFleet.Cli.Commands
             var timeScale = new Option<double>("--time-scale") { Description = "Run the emulator's clock X times faster (60 turns the 1 h token lifetime into 1 minute).", DefaultValueFactory = _ => 1.0 };
             var keys = new Option<string>("--key-algorithm") { Description = "Key pairs CreateKeysAndCertificate makes: rsa (RSA-2048, as AWS) or ec (P-256).", DefaultValueFactory = _ => "rsa" };
             keys.AcceptOnlyFromAmong("rsa", "ec");
-            var faults = new Option<string?>("--faults") { Description = "Faults from the start, e.g. \"throttle=RegisterThing:10;delay=200ms;drop=1;disconnect=1;reject=RegisterThing:InternalFailureException:500:3\"." };
+            var faults = new Option<string?>("--faults") { Description = "Faults from the start, e.g. \"throttle=RegisterThing:10;delay=200ms;drop=1;dropsuback=1;disconnect=1;reject=RegisterThing:InternalFailureException:500:3\"." };
+            var region = new Option<string>("--region") { Description = "AWS region in the ARNs the emulator builds (templateArn, policy resources).", DefaultValueFactory = _ => EmulatorOptions.DefaultRegion };
+            var account = new Option<string>("--account") { Description = "12-digit AWS account id in those ARNs.", DefaultValueFactory = _ => EmulatorOptions.DefaultAccountId };
             var quiet = new Option<bool>("--quiet") { Description = "Print only warnings and errors." };
             var command = new Command("start", "Run the emulator until Ctrl-C. Logs one logfmt line per step (never keys or tokens).")
             {
-                data, port, address, hookUrl, timeScale, keys, faults, quiet,
+                data, port, address, hookUrl, timeScale, keys, faults, region, account, quiet,
             };
             command.SetAction(async (r, ct) =>
             {
@@ -44,6 +46,8 @@ namespace NanoFleet.Cli.Commands
                         .WithTimeScale(r.GetValue(timeScale))
                         .WithKeyAlgorithm(r.GetValue(keys) == "ec" ? KeyAlgorithm.EcP256 : KeyAlgorithm.Rsa2048)
                         .WithFaults(r.GetValue(faults))
+                        .WithRegion(r.GetValue(region)!)
+                        .WithAccountId(r.GetValue(account)!)
                         .WithAdminEndpoint()
                         .Build();
                 }

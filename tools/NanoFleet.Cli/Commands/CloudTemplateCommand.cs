@@ -1,8 +1,10 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
+using NanoFleet.Cloud;
 
 namespace NanoFleet.Cli.Commands
 {
@@ -28,10 +30,20 @@ namespace NanoFleet.Cli.Commands
                 string body = await File.ReadAllTextAsync(path.FullName, ct);
                 string templateName = r.GetValue(name)!;
                 bool enabled = !r.GetValue(disabled);
-                int version = await CloudTarget.RunAsync(r.GetValue(data)!,
-                    async admin => JsonDocument.Parse(await admin.SendAsync(HttpMethod.Put, $"templates/{templateName}{(enabled ? "" : "?enabled=false")}", body, ct))
-                        .RootElement.GetProperty("DefaultVersion").GetInt32(),
-                    async emulator => (await emulator.Templates.PutAsync(templateName, body, enabled)).DefaultVersion);
+                int version;
+                try
+                {
+                    version = await CloudTarget.RunAsync(r.GetValue(data)!,
+                        async admin => JsonDocument.Parse(await admin.SendAsync(HttpMethod.Put, $"templates/{templateName}{(enabled ? "" : "?enabled=false")}", body, ct))
+                            .RootElement.GetProperty("DefaultVersion").GetInt32(),
+                        async emulator => (await emulator.Templates.PutAsync(templateName, body, enabled)).DefaultVersion);
+                }
+                catch (Exception ex) when (ex is InvalidTemplateException or CliException { ExitCode: ExitCodes.BadInput })
+                {
+                    // The emulator names the rule and the place in the body; only we know which file that body came from.
+                    throw new CliException(ExitCodes.BadInput, $"template file {path.FullName} was not stored: {ex.Message}");
+                }
+
                 System.Console.Out.WriteLine($"template '{templateName}' stored as version {version} ({(enabled ? "enabled" : "disabled")})");
                 return ExitCodes.Success;
             });

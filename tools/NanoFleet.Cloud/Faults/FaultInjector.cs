@@ -5,7 +5,7 @@ using System.Globalization;
 namespace NanoFleet.Cloud.Faults
 {
     /// <summary>
-    /// Faults the emulator injects into provisioning requests, changeable while it runs.
+    /// Faults the emulator injects into provisioning requests (and SUBACKs), changeable while it runs.
     /// Order on each request: throttle, reject, (the request runs), delay, disconnect, drop.
     /// <list type="bullet">
     /// <item>Throttle: more than N requests per second to one API get 400 ThrottlingException.</item>
@@ -14,6 +14,8 @@ namespace NanoFleet.Cloud.Faults
     /// <item>Disconnect: after the next N requests ran (their effects stand), the connection is closed
     /// instead of answering — the lost-response case of AWS's throttling report.</item>
     /// <item>Drop: the next N responses are never sent (the request's effects stand).</item>
+    /// <item>Drop SUBACK: the next N SUBACKs are never sent (the subscriptions stand), so a device sees its
+    /// SUBSCRIBE never acknowledged. This one acts on the broker's packets, not on provisioning requests.</item>
     /// </list>
     /// </summary>
     public sealed class FaultInjector
@@ -22,6 +24,7 @@ namespace NanoFleet.Cloud.Faults
         private readonly TimeProvider _clock;
         private readonly Dictionary<ProvisioningApi, TokenBucket> _throttles = new();
         private int _dropNext;
+        private int _dropSubAcksNext;
         private int _disconnectNext;
         private TimeSpan _delay;
         private RejectRule? _reject;
@@ -55,6 +58,16 @@ namespace NanoFleet.Cloud.Faults
             lock (_gate)
             {
                 _dropNext = count;
+            }
+        }
+
+        /// <summary>Never sends the next <paramref name="count"/> SUBACKs (the subscriptions themselves are made).</summary>
+        public void DropSubAcks(int count)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            lock (_gate)
+            {
+                _dropSubAcksNext = count;
             }
         }
 
@@ -95,14 +108,14 @@ namespace NanoFleet.Cloud.Faults
             lock (_gate)
             {
                 _throttles.Clear();
-                _dropNext = _disconnectNext = 0;
+                _dropNext = _disconnectNext = _dropSubAcksNext = 0;
                 _delay = TimeSpan.Zero;
                 _reject = null;
             }
         }
 
         /// <summary>
-        /// Applies a spec: `;`-separated items `throttle=API:N`, `drop=N`, `delay=250ms|2s`, `disconnect=N`,
+        /// Applies a spec: `;`-separated items `throttle=API:N`, `drop=N`, `dropsuback=N`, `delay=250ms|2s`, `disconnect=N`,
         /// `reject=[API:]ERRORCODE[:STATUS[:COUNT]]`, `clear`. API is CreateKeysAndCertificate,
         /// CreateCertificateFromCsr or RegisterThing.
         /// </summary>
@@ -123,6 +136,7 @@ namespace NanoFleet.Cloud.Faults
                             Throttle(ParseApi(t[0]), int.Parse(t[1], CultureInfo.InvariantCulture));
                             break;
                         case "drop": DropResponses(int.Parse(value, CultureInfo.InvariantCulture)); break;
+                        case "dropsuback": DropSubAcks(int.Parse(value, CultureInfo.InvariantCulture)); break;
                         case "disconnect": DisconnectAfterRequests(int.Parse(value, CultureInfo.InvariantCulture)); break;
                         case "delay": DelayResponses(ParseDuration(value)); break;
                         case "reject":
@@ -144,7 +158,7 @@ namespace NanoFleet.Cloud.Faults
                 catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
                 {
                     throw new FormatException(
-                        $"Fault '{raw}' is malformed ({ex.Message}). Use throttle=API:N, drop=N, delay=250ms, disconnect=N, reject=[API:]CODE[:STATUS[:COUNT]] or clear.");
+                        $"Fault '{raw}' is malformed ({ex.Message}). Use throttle=API:N, drop=N, dropsuback=N, delay=250ms, disconnect=N, reject=[API:]CODE[:STATUS[:COUNT]] or clear.");
                 }
             }
         }
@@ -161,6 +175,7 @@ namespace NanoFleet.Cloud.Faults
                 }
 
                 if (_dropNext > 0) items.Add($"drop={_dropNext}");
+                if (_dropSubAcksNext > 0) items.Add($"dropsuback={_dropSubAcksNext}");
                 if (_delay > TimeSpan.Zero) items.Add($"delay={(long)_delay.TotalMilliseconds}ms");
                 if (_disconnectNext > 0) items.Add($"disconnect={_disconnectNext}");
                 if (_reject is { } r)
@@ -211,6 +226,21 @@ namespace NanoFleet.Cloud.Faults
                 }
 
                 return (_delay, disconnect, drop);
+            }
+        }
+
+        /// <summary>Decides whether the SUBACK about to be sent is lost; each true uses up one of the count.</summary>
+        internal bool ShouldDropSubAck()
+        {
+            lock (_gate)
+            {
+                if (_dropSubAcksNext == 0)
+                {
+                    return false;
+                }
+
+                _dropSubAcksNext--;
+                return true;
             }
         }
 

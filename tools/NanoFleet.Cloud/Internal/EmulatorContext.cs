@@ -16,6 +16,7 @@ namespace NanoFleet.Cloud.Internal
         {
             Options = options;
             Clock = options.TimeProvider;
+            Arns = new AwsArns(options.Region, options.AccountId);
             Log = new EmulatorLog(Clock);
             Faults = new FaultInjector(Clock);
             if (options.Faults is { } spec)
@@ -31,6 +32,8 @@ namespace NanoFleet.Cloud.Internal
         public EmulatorOptions Options { get; }
 
         public TimeProvider Clock { get; }
+
+        public AwsArns Arns { get; }
 
         public EmulatorLog Log { get; }
 

@@ -64,6 +64,7 @@ namespace NanoFleet.Cloud.Internal
             _server.ValidatingConnectionAsync += ValidatingConnectionAsync;
             _server.ClientDisconnectedAsync += ClientDisconnectedAsync;
             _server.InterceptingInboundPacketAsync += InterceptingInboundPacketAsync;
+            _server.InterceptingOutboundPacketAsync += InterceptingOutboundPacketAsync;
             _server.InterceptingSubscriptionAsync += InterceptingSubscriptionAsync;
             _server.InterceptingUnsubscriptionAsync += e =>
             {
@@ -149,7 +150,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies);
-            if (!TopicAuthorizer.MayConnect(session))
+            if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
                 _context.Log.Warn("connect", e.ClientId, id, "refused: no attached policy allows iot:Connect for this client id");
@@ -194,11 +195,25 @@ namespace NanoFleet.Cloud.Internal
             return Task.CompletedTask;
         }
 
+        /// <summary>The lost-SUBACK fault: MQTTnet has already made the subscription, and a packet the
+        /// outbound interceptor refuses is never written, so the device waits for an ack that never comes.</summary>
+        private Task InterceptingOutboundPacketAsync(InterceptingPacketEventArgs e)
+        {
+            if (e.Packet is MqttSubAckPacket suback && _context.Faults.ShouldDropSubAck())
+            {
+                e.ProcessPacket = false;
+                _context.Log.Warn("fault", e.ClientId, (e.SessionItems[SessionKey] as ClientSession)?.CertificateId,
+                    $"dropped the SUBACK for packet {suback.PacketIdentifier}");
+            }
+
+            return Task.CompletedTask;
+        }
+
         private Task InterceptingSubscriptionAsync(InterceptingSubscriptionEventArgs e)
         {
             var session = (ClientSession)e.SessionItems[SessionKey]!;
             string filter = e.TopicFilter.Topic;
-            if (!TopicAuthorizer.MaySubscribe(session, filter))
+            if (!TopicAuthorizer.MaySubscribe(session, filter, _context.Arns))
             {
                 e.ProcessSubscription = false;
                 e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized; // 0x80 Failure on MQTT 3.1.1
@@ -219,7 +234,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string topic = e.ApplicationMessage.Topic;
-            if (!TopicAuthorizer.MayPublish(session, topic))
+            if (!TopicAuthorizer.MayPublish(session, topic, _context.Arns))
             {
                 // AWS closes the connection of a client that publishes where its policy does not allow.
                 e.ProcessPublish = false;

@@ -11,8 +11,8 @@ namespace NanoFleet.Cloud.Internal
     /// <summary>
     /// A small AWS IoT policy evaluator: Allow/Deny statements, Action and Resource as a string or list,
     /// `*` and `?` globs, `${iot:ClientId}` and `${iot:Connection.Thing.ThingName}`. An explicit Deny wins;
-    /// no matching Allow means denied. Resource ARNs are compared on their resource part
-    /// (`topic/…`, `topicfilter/…`, `client/…`); region and account are not checked.
+    /// no matching Allow means denied. Resources are whole ARNs, so a statement for another region or
+    /// account does not match (`arn:aws:iot:*:*:topic/…` matches any).
     /// </summary>
     internal static class PolicyEvaluator
     {
@@ -63,7 +63,7 @@ namespace NanoFleet.Cloud.Internal
                 string pattern = item.GetString() ?? string.Empty;
                 if (variables is { } v)
                 {
-                    pattern = ResourcePart(pattern)
+                    pattern = pattern
                         .Replace("${iot:ClientId}", v.ClientId, StringComparison.Ordinal)
                         .Replace("${iot:Connection.Thing.ThingName}", v.ThingName ?? "\u0000", StringComparison.Ordinal);
                 }
@@ -75,18 +75,6 @@ namespace NanoFleet.Cloud.Internal
             }
 
             return false;
-        }
-
-        /// <summary>`arn:aws:iot:region:account:topic/x` → `topic/x`; `*` stays `*`.</summary>
-        private static string ResourcePart(string arn)
-        {
-            if (!arn.StartsWith("arn:", StringComparison.Ordinal))
-            {
-                return arn;
-            }
-
-            string[] parts = arn.Split(':', 6);
-            return parts.Length == 6 ? parts[5] : arn;
         }
 
         private static bool Glob(string pattern, string value) =>

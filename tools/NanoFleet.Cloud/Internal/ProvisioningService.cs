@@ -171,7 +171,7 @@ namespace NanoFleet.Cloud.Internal
                 try
                 {
                     overrides = await hook.InvokeAsync(
-                        new HookRequest(client.CertificateId, certificate.Id, certificate.CertificatePem, template.Arn, client.ClientId, parameters),
+                        new HookRequest(client.CertificateId, certificate.Id, certificate.CertificatePem, _context.Arns.ProvisioningTemplate(template.Name), client.ClientId, parameters),
                         cancellationToken).ConfigureAwait(false);
                     _context.Log.Info("hook", client.ClientId, certificate.Id, $"allowed, {overrides.Count} parameter override(s)");
                 }

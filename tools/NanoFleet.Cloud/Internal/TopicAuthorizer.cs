@@ -6,18 +6,18 @@ namespace NanoFleet.Cloud.Internal
     /// What a connection may do. A claim gets AWS's recommended claim policy for its template: publish and
     /// subscribe under `$aws/certificates/create/`, `$aws/certificates/create-from-csr/` and
     /// `$aws/provisioning-templates/&lt;template&gt;/provision/`, nothing else. A device certificate gets what
-    /// its attached policy documents allow.
+    /// its attached policy documents allow, for resources named by their ARN in the emulator's region and account.
     /// </summary>
     internal static class TopicAuthorizer
     {
-        public static bool MayConnect(ClientSession session) =>
-            session.ClaimTemplate is not null || Allowed(session, "iot:Connect", "client/" + session.ClientId);
+        public static bool MayConnect(ClientSession session, AwsArns arns) =>
+            session.ClaimTemplate is not null || Allowed(session, "iot:Connect", arns.Client(session.ClientId));
 
-        public static bool MaySubscribe(ClientSession session, string filter) =>
-            session.ClaimTemplate is { } template ? UnderClaimPrefix(template, filter) : Allowed(session, "iot:Subscribe", "topicfilter/" + filter);
+        public static bool MaySubscribe(ClientSession session, string filter, AwsArns arns) =>
+            session.ClaimTemplate is { } template ? UnderClaimPrefix(template, filter) : Allowed(session, "iot:Subscribe", arns.TopicFilter(filter));
 
-        public static bool MayPublish(ClientSession session, string topic) =>
-            session.ClaimTemplate is { } template ? UnderClaimPrefix(template, topic) : Allowed(session, "iot:Publish", "topic/" + topic);
+        public static bool MayPublish(ClientSession session, string topic, AwsArns arns) =>
+            session.ClaimTemplate is { } template ? UnderClaimPrefix(template, topic) : Allowed(session, "iot:Publish", arns.Topic(topic));
 
         private static bool UnderClaimPrefix(string template, string topic)
         {

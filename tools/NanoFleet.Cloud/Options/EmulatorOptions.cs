@@ -9,6 +9,12 @@ namespace NanoFleet.Cloud.Options
         /// <summary>The MQTT port AWS IoT Core uses for mTLS.</summary>
         public const int DefaultPort = 8883;
 
+        /// <summary>The region in ARNs unless set: AWS's default region.</summary>
+        public const string DefaultRegion = "us-east-1";
+
+        /// <summary>The account id in ARNs unless set: the example account of AWS's documentation.</summary>
+        public const string DefaultAccountId = "123456789012";
+
         /// <summary>Where the CA, the server certificate and registry.db live. Default ./.nanofleet-cloud.</summary>
         public string DataDirectory { get; internal set; } = ".nanofleet-cloud";
 
@@ -17,6 +23,12 @@ namespace NanoFleet.Cloud.Options
 
         /// <summary>The broker's port; 0 picks a free one (see <see cref="FleetEmulator.Port"/>).</summary>
         public int Port { get; internal set; } = DefaultPort;
+
+        /// <summary>The AWS region in the ARNs it builds (templateArn for the hook, policy resources). Default us-east-1.</summary>
+        public string Region { get; internal set; } = DefaultRegion;
+
+        /// <summary>The 12-digit AWS account id in the ARNs it builds. Default 123456789012.</summary>
+        public string AccountId { get; internal set; } = DefaultAccountId;
 
         /// <summary>The emulator's clock: token expiry and timestamps. Certificates' X.509 validity always uses the real clock.</summary>
         public TimeProvider TimeProvider { get; internal set; } = TimeProvider.System;

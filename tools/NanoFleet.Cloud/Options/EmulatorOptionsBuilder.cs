@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Text.RegularExpressions;
 using NanoFleet.Cloud.Internal;
 
 namespace NanoFleet.Cloud.Options
@@ -27,6 +28,20 @@ namespace NanoFleet.Cloud.Options
         {
             _options.Address = address;
             _options.Port = port;
+            return this;
+        }
+
+        /// <summary>The AWS region in the ARNs it builds, e.g. "eu-west-1".</summary>
+        public EmulatorOptionsBuilder WithRegion(string region)
+        {
+            _options.Region = region;
+            return this;
+        }
+
+        /// <summary>The 12-digit AWS account id in the ARNs it builds.</summary>
+        public EmulatorOptionsBuilder WithAccountId(string accountId)
+        {
+            _options.AccountId = accountId;
             return this;
         }
 
@@ -98,6 +113,17 @@ namespace NanoFleet.Cloud.Options
             if (_options.Port is < 0 or > 65535)
             {
                 throw new InvalidOperationException($"Port {_options.Port} is out of range 0-65535.");
+            }
+
+            // Region and account go into ARNs that policies glob against: a stray ':' or '*' would change what matches.
+            if (_options.Region is null || !Regex.IsMatch(_options.Region, "^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant))
+            {
+                throw new InvalidOperationException($"Region '{_options.Region}' is not an AWS region name such as us-east-1.");
+            }
+
+            if (_options.AccountId is null || !Regex.IsMatch(_options.AccountId, "^[0-9]{12}$", RegexOptions.CultureInvariant))
+            {
+                throw new InvalidOperationException($"Account id '{_options.AccountId}' is not 12 digits.");
             }
 
             if (_options.HookTimeout <= TimeSpan.Zero || _options.TokenLifetime <= TimeSpan.Zero)
