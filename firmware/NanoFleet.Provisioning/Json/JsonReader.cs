@@ -257,12 +257,20 @@ namespace NanoFleet.Provisioning.Json
             int to = 0;
             while (at < end)
             {
-                byte b = _data[at];
-                if (b != '\\')
+                // Validated UTF-8 between escapes passes through as it is: copy each run at once
+                // (a PEM is 64-byte lines between "\n" escapes).
+                int run = at;
+                while (run < end && _data[run] != '\\')
                 {
-                    utf8[to++] = b; // validated UTF-8 passes through byte for byte
-                    at++;
-                    continue;
+                    run++;
+                }
+
+                Array.Copy(_data, at, utf8, to, run - at);
+                to += run - at;
+                at = run;
+                if (at == end)
+                {
+                    break;
                 }
 
                 byte e = _data[at + 1];
