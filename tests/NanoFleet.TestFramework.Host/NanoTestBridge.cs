@@ -10,8 +10,10 @@ namespace NanoFleet.TestFramework.Host
     /// <summary>
     /// Runs nanoFramework.TestFramework-style tests under xunit: every [TestMethod] (and every
     /// [DataRow] of it) becomes one xunit theory case named "Class.Method" or "Class.Method#row", so a
-    /// failure names the method. A fresh instance per case, with [Setup] before and [Cleanup] after,
-    /// as the nano UnitTestLauncher does per class.
+    /// failure names the method. Each case gets a fresh instance with [Setup] before and [Cleanup]
+    /// after. The nano UnitTestLauncher instead runs [Setup] once per class and invokes every test
+    /// without an instance; the two agree only for test classes that hold no state, which
+    /// <see cref="StatefulFields"/> lets a suite check.
     /// </summary>
     /// <example>
     /// <code>
@@ -61,6 +63,20 @@ namespace NanoFleet.TestFramework.Host
                 InvokeMarked(instance, typeof(CleanupAttribute));
             }
         }
+
+        /// <summary>
+        /// Fields of [TestClass] types that would carry state between tests on a device, as
+        /// "Class.field": instance fields (unreachable there: tests run without an instance) and
+        /// mutable static fields (they leak from one test into the next). Constants and static
+        /// readonly fields are fine.
+        /// </summary>
+        public static IReadOnlyList<string> StatefulFields(Assembly assembly) =>
+            TestClasses(assembly)
+                .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                    .Where(f => !f.IsLiteral && !(f.IsStatic && f.IsInitOnly))
+                    .Select(f => t.Name + "." + f.Name))
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToList();
 
         private static IEnumerable<Type> TestClasses(Assembly assembly) =>
             assembly.GetTypes().Where(t => t.GetCustomAttribute<TestClassAttribute>() is not null);

@@ -15,5 +15,9 @@ namespace NanoFleet.Provisioning.Tests
         [Theory]
         [MemberData(nameof(Cases))]
         public void Run(string test) => NanoTestBridge.Run(typeof(NanoTestCases).Assembly, test);
+
+        /// <summary>On a device each test runs without an instance and [Setup] runs once per class: no state may live in fields.</summary>
+        [Fact]
+        public void TestClasses_HoldNoStateInFields() => Assert.Empty(NanoTestBridge.StatefulFields(typeof(NanoTestCases).Assembly));
     }
 }

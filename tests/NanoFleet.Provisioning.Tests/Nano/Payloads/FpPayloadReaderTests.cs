@@ -6,7 +6,8 @@ namespace NanoFleet.Provisioning.Tests
     [TestClass]
     public class FpPayloadReaderTests
     {
-        private readonly FpReadError _error = new FpReadError();
+        // Static: the nano launcher invokes tests without an instance. Sharing it is safe, as every read clears it first.
+        private static readonly FpReadError Error = new FpReadError();
 
         [TestMethod]
         public void ReadCreateCertificateAccepted_JsonHappyPath() => CreateKeysHappyPath(FpFormat.Json, PayloadFixtures.CreateKeysAcceptedJson());
@@ -19,7 +20,7 @@ namespace NanoFleet.Provisioning.Tests
         {
             byte[] json = TestBytes.Utf8Of("{\"certificateOwnershipToken\":\"tok\",\"certificateId\":\"" + PayloadFixtures.CertificateId + "\",\"certificatePem\":\"pem\"}");
             var result = new CreateCertificateAccepted { PrivateKey = TestBytes.Utf8Of("stale") };
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, FpReaderOptions.Default, false, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, FpReaderOptions.Default, false, result, Error));
             Assert.IsNull(result.PrivateKey);
             Assert.AreEqual("tok", TestBytes.TextOf(result.CertificateOwnershipToken));
             Assert.AreEqual("pem", TestBytes.TextOf(result.CertificatePem));
@@ -31,7 +32,7 @@ namespace NanoFleet.Provisioning.Tests
             byte[] cbor = PayloadFixtures.CreateKeysAcceptedCbor();
             byte[] embedded = TestBytes.Embed(cbor, 17, 9);
             var result = new CreateCertificateAccepted();
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, embedded, 17, cbor.Length, FpReaderOptions.Default, true, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, embedded, 17, cbor.Length, FpReaderOptions.Default, true, result, Error));
             Assert.AreEqual(PayloadFixtures.PrivateKeyPem, TestBytes.TextOf(result.PrivateKey));
         }
 
@@ -40,13 +41,13 @@ namespace NanoFleet.Provisioning.Tests
         {
             byte[] json = PayloadFixtures.CreateKeysAcceptedJson();
             var result = new CreateCertificateAccepted();
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, null!, 0, 0, null!, true, result, _error), "payload");
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, null!, true, null!, _error), "result");
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted((FpFormat)7, json, 0, json.Length, null!, true, result, _error), "format");
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, -1, 2, null!, true, result, _error), "offset");
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, json.Length + 1, 0, null!, true, result, _error), "offset");
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 1, json.Length, null!, true, result, _error), "count");
-            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, -1, null!, true, result, _error), "count");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, null!, 0, 0, null!, true, result, Error), "payload");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, null!, true, null!, Error), "result");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted((FpFormat)7, json, 0, json.Length, null!, true, result, Error), "format");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, -1, 2, null!, true, result, Error), "offset");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, json.Length + 1, 0, null!, true, result, Error), "offset");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 1, json.Length, null!, true, result, Error), "count");
+            ExpectBadArgument(FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, -1, null!, true, result, Error), "count");
             Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, null!, true, result, null!));
             Assert.AreEqual("", result.CertificateId);
         }
@@ -89,7 +90,7 @@ namespace NanoFleet.Provisioning.Tests
             string json = "{\"certificate\\u0049d\":\"\\u0069d\",\"certificatePem\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u6c34\\ud83d\\ude00\",\"privateKey\":\"k\",\"certificateOwnershipToken\":\"t\"}";
             byte[] payload = TestBytes.Utf8Of(json);
             var result = new CreateCertificateAccepted();
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error), _error.ToString());
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, result, Error), Error.ToString());
             Assert.AreEqual("id", result.CertificateId);
             Assert.AreEqual("a\"b\\c/d\b\f\n\r\t\u00e9\u6c34\ud83d\ude00", TestBytes.TextOf(result.CertificatePem));
         }
@@ -120,8 +121,8 @@ namespace NanoFleet.Provisioning.Tests
             for (int i = 0; i < bad.Length; i++)
             {
                 byte[] payload = TestBytes.Utf8Of(bad[i]);
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, null!, true, new CreateCertificateAccepted(), _error), bad[i]);
-                Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)_error.Kind, bad[i]);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, null!, true, new CreateCertificateAccepted(), Error), bad[i]);
+                Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)Error.Kind, bad[i]);
             }
         }
 
@@ -132,9 +133,9 @@ namespace NanoFleet.Provisioning.Tests
             ExpectJsonBytes(FpReadErrorKind.TrailingData, TestBytes.Utf8Of("{}x"), 2);
             byte[] cbor = TestBytes.Concat(PayloadFixtures.CreateKeysAcceptedCbor(), TestBytes.Hex("00"));
             var result = new CreateCertificateAccepted();
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, true, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
-            Assert.AreEqual(cbor.Length - 1, _error.Offset);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, true, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)Error.Kind);
+            Assert.AreEqual(cbor.Length - 1, Error.Offset);
         }
 
         /// <summary>A complete, valid response followed by anything is refused, for every response type.</summary>
@@ -151,12 +152,12 @@ namespace NanoFleet.Provisioning.Tests
                 var createResult = new CreateCertificateAccepted();
                 var registerResult = new RegisterThingAccepted();
                 var errorResult = new ErrorResponse();
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(format, create, 0, create.Length, null!, true, createResult, _error));
-                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(format, register, 0, register.Length, null!, registerResult, _error));
-                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(format, rejected, 0, rejected.Length, null!, errorResult, _error));
-                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)_error.Kind);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(format, create, 0, create.Length, null!, true, createResult, Error));
+                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)Error.Kind);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(format, register, 0, register.Length, null!, registerResult, Error));
+                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)Error.Kind);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(format, rejected, 0, rejected.Length, null!, errorResult, Error));
+                Assert.AreEqual((int)FpReadErrorKind.TrailingData, (int)Error.Kind);
                 Assert.AreEqual("", createResult.CertificateId);
                 Assert.AreEqual("", registerResult.ThingName);
                 Assert.AreEqual("", errorResult.ErrorCode);
@@ -174,9 +175,9 @@ namespace NanoFleet.Provisioning.Tests
                 var result = new CreateCertificateAccepted();
                 for (int length = 0; length < payload.Length; length++)
                 {
-                    FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, length, null!, true, result, _error);
+                    FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, length, null!, true, result, Error);
                     Assert.AreEqual((int)FpStatus.BadParameter, (int)status, "length " + length);
-                    Assert.IsTrue(_error.Kind != FpReadErrorKind.None);
+                    Assert.IsTrue(Error.Kind != FpReadErrorKind.None);
                     Assert.AreEqual("", result.CertificateId);
                 }
             }
@@ -187,22 +188,22 @@ namespace NanoFleet.Provisioning.Tests
         {
             byte[] json = PayloadFixtures.CreateKeysAcceptedJson();
             var small = new FpReaderOptions { MaxPayloadBytes = json.Length - 1 };
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, small, true, new CreateCertificateAccepted(), _error));
-            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)_error.Kind);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, small, true, new CreateCertificateAccepted(), Error));
+            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)Error.Kind);
             var exact = new FpReaderOptions { MaxPayloadBytes = json.Length };
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, exact, true, new CreateCertificateAccepted(), _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, exact, true, new CreateCertificateAccepted(), Error));
 
             // The unknown member nests 3 deep below the top level (object, array, object): depth 4.
             var shallow = new FpReaderOptions { MaxDepth = 3 };
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, shallow, true, new CreateCertificateAccepted(), _error));
-            Assert.AreEqual((int)FpReadErrorKind.TooDeep, (int)_error.Kind);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, shallow, true, new CreateCertificateAccepted(), Error));
+            Assert.AreEqual((int)FpReadErrorKind.TooDeep, (int)Error.Kind);
             var enough = new FpReaderOptions { MaxDepth = 4 };
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, enough, true, new CreateCertificateAccepted(), _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, json, 0, json.Length, enough, true, new CreateCertificateAccepted(), Error));
 
             byte[] cbor = PayloadFixtures.CreateKeysAcceptedCbor();
             var cborShallow = new FpReaderOptions { MaxDepth = 2 };
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, cborShallow, true, new CreateCertificateAccepted(), _error));
-            Assert.AreEqual((int)FpReadErrorKind.TooDeep, (int)_error.Kind);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, cborShallow, true, new CreateCertificateAccepted(), Error));
+            Assert.AreEqual((int)FpReadErrorKind.TooDeep, (int)Error.Kind);
 
             string deep = "{\"x\":";
             for (int i = 0; i < 1000; i++)
@@ -218,13 +219,13 @@ namespace NanoFleet.Provisioning.Tests
         {
             string secret = "SECRET-TOKEN-VALUE";
             ExpectJson(FpReadErrorKind.Syntax, "certificateOwnershipToken", "{\"certificateOwnershipToken\":\"" + secret + "\",\"certificateOwnershipToken\":\"" + secret + "\"}");
-            string text = _error.ToString();
+            string text = Error.ToString();
             Assert.DoesNotContains(secret, text);
             Assert.Contains("certificateOwnershipToken", text);
             Assert.Contains("Syntax", text);
-            _error.Clear();
-            Assert.AreEqual("no error", _error.ToString());
-            Assert.AreEqual(-1, _error.Offset);
+            Error.Clear();
+            Assert.AreEqual("no error", Error.ToString());
+            Assert.AreEqual(-1, Error.Offset);
         }
 
         [TestMethod]
@@ -239,12 +240,12 @@ namespace NanoFleet.Provisioning.Tests
             byte[] json = TestBytes.Utf8Of("{\"thingName\":\"t1\",\"deviceConfiguration\":{}}");
             var result = new RegisterThingAccepted();
             result.DeviceConfiguration.Set("old", "value");
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, result, Error));
             Assert.AreEqual("t1", result.ThingName);
             Assert.AreEqual(0, result.DeviceConfiguration.Count);
 
             byte[] cbor = TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("thingName"), TestBytes.CborText("t2"));
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, result, Error));
             Assert.AreEqual("t2", result.ThingName);
         }
 
@@ -253,20 +254,20 @@ namespace NanoFleet.Provisioning.Tests
         {
             var result = new RegisterThingAccepted();
             byte[] json = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"b\",\"nested\":{\"c\":\"d\"}}}");
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
-            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)Error.Kind);
+            Assert.AreEqual("deviceConfiguration", Error.Field);
             Assert.AreEqual("", result.ThingName);
             Assert.AreEqual(0, result.DeviceConfiguration.Count);
 
             byte[] cbor = TestBytes.Concat(TestBytes.CborMap(1), TestBytes.CborText("deviceConfiguration"), TestBytes.CborMap(1), TestBytes.CborText("n"), TestBytes.CborInt(5));
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
-            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, cbor, 0, cbor.Length, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)Error.Kind);
+            Assert.AreEqual("deviceConfiguration", Error.Field);
 
             byte[] array = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":[\"a\"]}");
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, array, 0, array.Length, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, array, 0, array.Length, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)Error.Kind);
         }
 
         [TestMethod]
@@ -275,21 +276,21 @@ namespace NanoFleet.Provisioning.Tests
             var options = new FpReaderOptions { MaxMapEntries = 2 };
             var result = new RegisterThingAccepted();
             byte[] two = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"1\",\"b\":\"2\"}}");
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, two, 0, two.Length, options, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, two, 0, two.Length, options, result, Error));
             Assert.AreEqual(2, result.DeviceConfiguration.Count);
 
             byte[] three = TestBytes.Utf8Of("{\"thingName\":\"t\",\"deviceConfiguration\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}");
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, three, 0, three.Length, options, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)_error.Kind);
-            Assert.AreEqual("deviceConfiguration", _error.Field);
-            Assert.AreEqual(56, _error.Offset);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, three, 0, three.Length, options, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.TooLarge, (int)Error.Kind);
+            Assert.AreEqual("deviceConfiguration", Error.Field);
+            Assert.AreEqual(56, Error.Offset);
 
             byte[] repeated = TestBytes.Concat(
                 TestBytes.CborMap(2), TestBytes.CborText("thingName"), TestBytes.CborText("t"),
                 TestBytes.CborText("deviceConfiguration"), TestBytes.CborMap(2), TestBytes.CborText("k"), TestBytes.CborText("1"), TestBytes.CborText("k"), TestBytes.CborText("2"));
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, repeated, 0, repeated.Length, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)_error.Kind);
-            Assert.AreEqual("deviceConfiguration", _error.Field);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Cbor, repeated, 0, repeated.Length, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)Error.Kind);
+            Assert.AreEqual("deviceConfiguration", Error.Field);
             Assert.AreEqual(2, result.DeviceConfiguration.Count);
             Assert.AreEqual("1", result.DeviceConfiguration.Get("a"));
         }
@@ -298,16 +299,16 @@ namespace NanoFleet.Provisioning.Tests
         public void ReadRegisterThingAccepted_BadParams()
         {
             byte[] json = PayloadFixtures.RegisterAcceptedJson();
-            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, null!, 0, 0, null!, new RegisterThingAccepted(), _error), "payload");
-            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, null!, _error), "result");
-            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 2, json.Length - 1, null!, new RegisterThingAccepted(), _error), "count");
+            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, null!, 0, 0, null!, new RegisterThingAccepted(), Error), "payload");
+            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, json.Length, null!, null!, Error), "result");
+            ExpectBadArgument(FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 2, json.Length - 1, null!, new RegisterThingAccepted(), Error), "count");
             var result = new RegisterThingAccepted();
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, 0, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.Truncated, (int)_error.Kind);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, json, 0, 0, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.Truncated, (int)Error.Kind);
             byte[] noName = TestBytes.Utf8Of("{\"deviceConfiguration\":{}}");
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, noName, 0, noName.Length, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.MissingField, (int)_error.Kind);
-            Assert.AreEqual("thingName", _error.Field);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadRegisterThingAccepted(FpFormat.Json, noName, 0, noName.Length, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.MissingField, (int)Error.Kind);
+            Assert.AreEqual("thingName", Error.Field);
         }
 
         [TestMethod]
@@ -321,7 +322,7 @@ namespace NanoFleet.Provisioning.Tests
         {
             var result = new ErrorResponse();
             byte[] noMessage = TestBytes.Utf8Of("{\"errorCode\":\"ACCESS_DENIED\",\"statusCode\":403}");
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Json, noMessage, 0, noMessage.Length, null!, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Json, noMessage, 0, noMessage.Length, null!, result, Error));
             Assert.AreEqual(403, result.StatusCode);
             Assert.AreEqual("", result.ErrorMessage);
 
@@ -331,35 +332,35 @@ namespace NanoFleet.Provisioning.Tests
             for (int i = 0; i < bad.Length; i++)
             {
                 byte[] payload = TestBytes.Utf8Of(bad[i]);
-                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Json, payload, 0, payload.Length, null!, result, _error), bad[i]);
-                Assert.AreEqual(kinds[i], (int)_error.Kind, bad[i]);
-                Assert.AreEqual(fields[i], _error.Field, bad[i]);
+                Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Json, payload, 0, payload.Length, null!, result, Error), bad[i]);
+                Assert.AreEqual(kinds[i], (int)Error.Kind, bad[i]);
+                Assert.AreEqual(fields[i], Error.Field, bad[i]);
             }
 
             byte[] negative = TestBytes.Concat(TestBytes.CborMap(2), TestBytes.CborText("statusCode"), TestBytes.Hex("3a 7f ff ff ff"), TestBytes.CborText("errorCode"), TestBytes.CborText("x"));
-            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Cbor, negative, 0, negative.Length, null!, result, _error));
+            Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Cbor, negative, 0, negative.Length, null!, result, Error));
             Assert.AreEqual(int.MinValue, result.StatusCode);
             byte[] tooBig = TestBytes.Concat(TestBytes.CborMap(2), TestBytes.CborText("statusCode"), TestBytes.Hex("1a 80 00 00 00"), TestBytes.CborText("errorCode"), TestBytes.CborText("x"));
-            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Cbor, tooBig, 0, tooBig.Length, null!, result, _error));
-            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)_error.Kind);
-            Assert.AreEqual("statusCode", _error.Field);
+            Assert.AreEqual((int)FpStatus.BadParameter, (int)FpPayloadReader.ReadErrorResponse(FpFormat.Cbor, tooBig, 0, tooBig.Length, null!, result, Error));
+            Assert.AreEqual((int)FpReadErrorKind.WrongType, (int)Error.Kind);
+            Assert.AreEqual("statusCode", Error.Field);
         }
 
         [TestMethod]
         public void ReadErrorResponse_BadParams()
         {
             byte[] json = PayloadFixtures.ErrorJson();
-            ExpectBadArgument(FpPayloadReader.ReadErrorResponse(FpFormat.Json, null!, 0, 0, null!, new ErrorResponse(), _error), "payload");
-            ExpectBadArgument(FpPayloadReader.ReadErrorResponse(FpFormat.Json, json, 0, json.Length, null!, null!, _error), "result");
-            ExpectBadArgument(FpPayloadReader.ReadErrorResponse((FpFormat)(-1), json, 0, json.Length, null!, new ErrorResponse(), _error), "format");
+            ExpectBadArgument(FpPayloadReader.ReadErrorResponse(FpFormat.Json, null!, 0, 0, null!, new ErrorResponse(), Error), "payload");
+            ExpectBadArgument(FpPayloadReader.ReadErrorResponse(FpFormat.Json, json, 0, json.Length, null!, null!, Error), "result");
+            ExpectBadArgument(FpPayloadReader.ReadErrorResponse((FpFormat)(-1), json, 0, json.Length, null!, new ErrorResponse(), Error), "format");
         }
 
         private void CreateKeysHappyPath(FpFormat format, byte[] payload)
         {
             var result = new CreateCertificateAccepted();
-            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error);
-            Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
-            Assert.AreEqual((int)FpReadErrorKind.None, (int)_error.Kind);
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, Error);
+            Assert.AreEqual((int)FpStatus.Success, (int)status, Error.ToString());
+            Assert.AreEqual((int)FpReadErrorKind.None, (int)Error.Kind);
             Assert.AreEqual(PayloadFixtures.CertificateId, result.CertificateId);
             Assert.AreEqual(PayloadFixtures.CertificatePem, TestBytes.TextOf(result.CertificatePem));
             Assert.AreEqual(PayloadFixtures.PrivateKeyPem, TestBytes.TextOf(result.PrivateKey));
@@ -370,8 +371,8 @@ namespace NanoFleet.Provisioning.Tests
         {
             var result = new RegisterThingAccepted();
             result.DeviceConfiguration.Set("stale", "entry");
-            FpStatus status = FpPayloadReader.ReadRegisterThingAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, result, _error);
-            Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
+            FpStatus status = FpPayloadReader.ReadRegisterThingAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, result, Error);
+            Assert.AreEqual((int)FpStatus.Success, (int)status, Error.ToString());
             Assert.AreEqual("ThingPrefix_1", result.ThingName);
             Assert.AreEqual(2, result.DeviceConfiguration.Count);
             Assert.AreEqual("FallbackUrl", result.DeviceConfiguration.KeyAt(0));
@@ -382,8 +383,8 @@ namespace NanoFleet.Provisioning.Tests
         private void ErrorHappyPath(FpFormat format, byte[] payload)
         {
             var result = new ErrorResponse();
-            FpStatus status = FpPayloadReader.ReadErrorResponse(format, payload, 0, payload.Length, FpReaderOptions.Default, result, _error);
-            Assert.AreEqual((int)FpStatus.Success, (int)status, _error.ToString());
+            FpStatus status = FpPayloadReader.ReadErrorResponse(format, payload, 0, payload.Length, FpReaderOptions.Default, result, Error);
+            Assert.AreEqual((int)FpStatus.Success, (int)status, Error.ToString());
             Assert.AreEqual(400, result.StatusCode);
             Assert.AreEqual("InvalidCertificateOwnershipToken", result.ErrorCode);
             Assert.AreEqual("Certificate ownership token cannot be empty.", result.ErrorMessage);
@@ -392,8 +393,8 @@ namespace NanoFleet.Provisioning.Tests
         private void ExpectBadArgument(FpStatus status, string field)
         {
             Assert.AreEqual((int)FpStatus.BadParameter, (int)status);
-            Assert.AreEqual((int)FpReadErrorKind.BadArgument, (int)_error.Kind);
-            Assert.AreEqual(field, _error.Field);
+            Assert.AreEqual((int)FpReadErrorKind.BadArgument, (int)Error.Kind);
+            Assert.AreEqual(field, Error.Field);
         }
 
         private void ExpectJson(FpReadErrorKind kind, string field, string json) => Expect(FpFormat.Json, kind, field, TestBytes.Utf8Of(json));
@@ -403,19 +404,19 @@ namespace NanoFleet.Provisioning.Tests
         private void Expect(FpFormat format, FpReadErrorKind kind, string field, byte[] payload)
         {
             var result = new CreateCertificateAccepted();
-            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, _error);
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, payload, 0, payload.Length, FpReaderOptions.Default, true, result, Error);
             Assert.AreEqual((int)FpStatus.BadParameter, (int)status);
-            Assert.AreEqual((int)kind, (int)_error.Kind, _error.ToString());
-            Assert.AreEqual(field, _error.Field, _error.ToString());
+            Assert.AreEqual((int)kind, (int)Error.Kind, Error.ToString());
+            Assert.AreEqual(field, Error.Field, Error.ToString());
             Assert.AreEqual("", result.CertificateId);
         }
 
         private void ExpectJsonBytes(FpReadErrorKind kind, byte[] payload, int offset)
         {
-            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, new CreateCertificateAccepted(), _error);
+            FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, new CreateCertificateAccepted(), Error);
             Assert.AreEqual((int)FpStatus.BadParameter, (int)status);
-            Assert.AreEqual((int)kind, (int)_error.Kind, _error.ToString());
-            Assert.AreEqual(offset, _error.Offset, _error.ToString());
+            Assert.AreEqual((int)kind, (int)Error.Kind, Error.ToString());
+            Assert.AreEqual(offset, Error.Offset, Error.ToString());
         }
     }
 }

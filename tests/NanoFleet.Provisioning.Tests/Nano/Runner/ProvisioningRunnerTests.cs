@@ -10,33 +10,20 @@ namespace NanoFleet.Provisioning.Tests
     [TestClass]
     public class ProvisioningRunnerTests
     {
-        private FakeCloudSession _session = new FakeCloudSession();
-        private MemoryCredentialStore _store = new MemoryCredentialStore();
-        private CountingRebooter _rebooter = new CountingRebooter();
-        private ListLogSink _log = new ListLogSink();
-
-        [Setup]
-        public void Setup()
-        {
-            _session = new FakeCloudSession();
-            _store = new MemoryCredentialStore();
-            _rebooter = new CountingRebooter();
-            _log = new ListLogSink();
-        }
-
         [TestMethod]
         public void Run_FirstBoot_ProvisionsPersistsAndRequestsReboot()
         {
-            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions());
+            var f = new RunnerFixture();
+            ProvisioningRunner runner = f.NewRunner(null, MachineHarness.DefaultOptions());
             var steps = new ArrayList();
             runner.StepChanged += (sender, e) => steps.Add(e.StepName);
 
             RunResult result = runner.Run();
 
             Assert.AreEqual((int)RunOutcome.RebootRequested, (int)result.Outcome);
-            Assert.AreEqual(1, _rebooter.Count);
-            Assert.AreEqual("thing-fake", _store.Record!.ThingName);
-            Assert.AreEqual(TestPayloads.CertificateId(3), _store.Record.CertificateId);
+            Assert.AreEqual(1, f.Rebooter.Count);
+            Assert.AreEqual("thing-fake", f.Store.Record!.ThingName);
+            Assert.AreEqual(TestPayloads.CertificateId(3), f.Store.Record.CertificateId);
             Assert.AreEqual("thing-fake", result.ThingName);
             string[] expected = { "ConnectingWithClaim", "SubscribingCreate", "RequestingCertificate", "SubscribingRegister", "RegisteringThing", "Persisting", "Rebooting" };
             Assert.AreEqual(expected.Length, steps.Count);
@@ -45,61 +32,65 @@ namespace NanoFleet.Provisioning.Tests
                 Assert.AreEqual(expected[i], (string)steps[i]!);
             }
 
-            Assert.IsFalse(_session.IsConnected);
-            AssertNoSecretsLogged();
+            Assert.IsFalse(f.Session.IsConnected);
+            f.AssertNoSecretsLogged();
         }
 
         [TestMethod]
         public void Run_AfterReboot_GoesOperationalAsTheThing()
         {
-            NewRunner(null, MachineHarness.DefaultOptions()).Run();
+            var f = new RunnerFixture();
+            f.NewRunner(null, MachineHarness.DefaultOptions()).Run();
 
-            ProvisioningRunner second = NewRunner(null, MachineHarness.DefaultOptions());
+            ProvisioningRunner second = f.NewRunner(null, MachineHarness.DefaultOptions());
             string operationalThing = "";
             second.BecameOperational += (sender, e) => operationalThing = e.ThingName;
             RunResult result = second.Run();
 
             Assert.AreEqual((int)RunOutcome.Operational, (int)result.Outcome);
             Assert.AreEqual("thing-fake", operationalThing);
-            Assert.AreEqual("thing-fake", _session.LastCredentials!.ClientId);
-            Assert.IsTrue(_session.IsConnected); // handed to the application connected
-            Assert.AreEqual(1, _rebooter.Count);
+            Assert.AreEqual("thing-fake", f.Session.LastCredentials!.ClientId);
+            Assert.IsTrue(f.Session.IsConnected); // handed to the application connected
+            Assert.AreEqual(1, f.Rebooter.Count);
         }
 
         [TestMethod]
         public void Run_DeviceCertificateRejected_MarksBadAndProvisionsAgain()
         {
-            NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5)).Run();
-            _session.QueueConnectResult(MqttConnectResult.CredentialsRejected);
-            _session.QueueConnectResult(MqttConnectResult.CredentialsRejected);
-            _session.QueueConnectResult(MqttConnectResult.CredentialsRejected);
-            _session.ThingName = "thing-second";
+            var f = new RunnerFixture();
+            f.NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5)).Run();
+            f.Session.QueueConnectResult(MqttConnectResult.CredentialsRejected);
+            f.Session.QueueConnectResult(MqttConnectResult.CredentialsRejected);
+            f.Session.QueueConnectResult(MqttConnectResult.CredentialsRejected);
+            f.Session.ThingName = "thing-second";
 
-            RunResult result = NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5)).Run();
+            RunResult result = f.NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5)).Run();
 
             Assert.AreEqual((int)RunOutcome.RebootRequested, (int)result.Outcome);
-            Assert.AreEqual("thing-second", _store.Record!.ThingName);
-            Assert.AreEqual(2, _rebooter.Count);
+            Assert.AreEqual("thing-second", f.Store.Record!.ThingName);
+            Assert.AreEqual(2, f.Rebooter.Count);
         }
 
         [TestMethod]
         public void Run_WithCsrSource_UsesCreateFromCsr()
         {
+            var f = new RunnerFixture();
             var csr = new FixedCsrSource();
-            RunResult result = NewRunner(csr, MachineHarness.DefaultOptions()).Run();
+            RunResult result = f.NewRunner(csr, MachineHarness.DefaultOptions()).Run();
 
             Assert.AreEqual((int)RunOutcome.RebootRequested, (int)result.Outcome);
             Assert.AreEqual(1, csr.Calls);
-            Assert.AreEqual("$aws/certificates/create-from-csr/json", (string)_session.Published[0]!);
-            Assert.AreEqual("CSR-KEY-SECRET", TestBytes.TextOf(_store.Record!.PrivateKeyPem));
-            AssertNoSecretsLogged();
+            Assert.AreEqual("$aws/certificates/create-from-csr/json", (string)f.Session.Published[0]!);
+            Assert.AreEqual("CSR-KEY-SECRET", TestBytes.TextOf(f.Store.Record!.PrivateKeyPem));
+            f.AssertNoSecretsLogged();
         }
 
         [TestMethod]
         public void Stop_FromAnotherThread_ReturnsStopped()
         {
-            _session.AlwaysFailConnect = true;
-            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(5, 20, 1000));
+            var f = new RunnerFixture();
+            f.Session.AlwaysFailConnect = true;
+            ProvisioningRunner runner = f.NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(5, 20, 1000));
             var stopper = new Thread(() =>
             {
                 Thread.Sleep(100);
@@ -111,15 +102,16 @@ namespace NanoFleet.Provisioning.Tests
 
             Assert.AreEqual((int)RunOutcome.Stopped, (int)result.Outcome);
             Assert.IsNull(result.Credentials);
-            Assert.IsNull(_store.Record);
-            Assert.IsTrue(_log.Lines.Count > 1); // it kept retrying until stopped
+            Assert.IsNull(f.Store.Record);
+            Assert.IsTrue(f.Log.Lines.Count > 1); // it kept retrying until stopped
         }
 
         [TestMethod]
         public void Run_HalThrows_IsATransientFailureNotACrash()
         {
-            _session.ThrowingPublishes = 1;
-            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5));
+            var f = new RunnerFixture();
+            f.Session.ThrowingPublishes = 1;
+            ProvisioningRunner runner = f.NewRunner(null, MachineHarness.DefaultOptions().WithBackoff(1, 2, 5));
             string failure = "";
             runner.StepChanged += (sender, e) =>
             {
@@ -131,9 +123,9 @@ namespace NanoFleet.Provisioning.Tests
             Assert.AreEqual((int)RunOutcome.RebootRequested, (int)result.Outcome);
             Assert.AreEqual("RequestingCertificateTransientFailure", failure);
             bool logged = false;
-            for (int i = 0; i < _log.Lines.Count; i++)
+            for (int i = 0; i < f.Log.Lines.Count; i++)
             {
-                string line = (string)_log.Lines[i]!;
+                string line = (string)f.Log.Lines[i]!;
                 if (line.StartsWith("HalCallFailed: ")) logged = true;
                 Assert.DoesNotContains("socket closed", line); // the HAL's message is not logged, only its type
             }
@@ -144,8 +136,9 @@ namespace NanoFleet.Provisioning.Tests
         [TestMethod]
         public void Stop_WhileWaitingForTheService_ClosesTheSession()
         {
-            _session.Silent = true;
-            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions().WithStepTimeout(60000));
+            var f = new RunnerFixture();
+            f.Session.Silent = true;
+            ProvisioningRunner runner = f.NewRunner(null, MachineHarness.DefaultOptions().WithStepTimeout(60000));
             runner.StepChanged += (sender, e) =>
             {
                 if (e.Step == ProvisioningStep.RequestingCertificate)
@@ -162,28 +155,41 @@ namespace NanoFleet.Provisioning.Tests
 
             Assert.AreEqual((int)RunOutcome.Stopped, (int)result.Outcome);
             Assert.AreEqual((int)ProvisioningStep.RequestingCertificate, (int)result.LastStep);
-            Assert.IsFalse(_session.IsConnected);
+            Assert.IsFalse(f.Session.IsConnected);
         }
 
         [TestMethod]
         public void Run_Twice_Throws()
         {
-            ProvisioningRunner runner = NewRunner(null, MachineHarness.DefaultOptions());
+            var f = new RunnerFixture();
+            ProvisioningRunner runner = f.NewRunner(null, MachineHarness.DefaultOptions());
             runner.Run();
             Assert.ThrowsException(typeof(InvalidOperationException), () => runner.Run());
         }
 
-        private ProvisioningRunner NewRunner(ICsrSource? csr, ProvisioningOptionsBuilder options) =>
-            new ProvisioningRunner(_session, new UtcClock(), new SequenceRandom(), new FixedIdentity(), _rebooter, _log, _store, csr,
-                MachineHarness.NewClaim(), options.Build());
-
-        private void AssertNoSecretsLogged()
+        /// <summary>
+        /// One test's fakes. The nano launcher runs [Setup] once per class and invokes tests
+        /// without an instance, so each test makes its own instead of sharing fields.
+        /// </summary>
+        private sealed class RunnerFixture
         {
-            for (int i = 0; i < _log.Lines.Count; i++)
+            public readonly FakeCloudSession Session = new FakeCloudSession();
+            public readonly MemoryCredentialStore Store = new MemoryCredentialStore();
+            public readonly CountingRebooter Rebooter = new CountingRebooter();
+            public readonly ListLogSink Log = new ListLogSink();
+
+            public ProvisioningRunner NewRunner(ICsrSource? csr, ProvisioningOptionsBuilder options) =>
+                new ProvisioningRunner(Session, new UtcClock(), new SequenceRandom(), new FixedIdentity(), Rebooter, Log, Store, csr,
+                    MachineHarness.NewClaim(), options.Build());
+
+            public void AssertNoSecretsLogged()
             {
-                string line = (string)_log.Lines[i]!;
-                Assert.DoesNotContains("PRIVATE KEY", line);
-                Assert.DoesNotContains("SECRET", line);
+                for (int i = 0; i < Log.Lines.Count; i++)
+                {
+                    string line = (string)Log.Lines[i]!;
+                    Assert.DoesNotContains("PRIVATE KEY", line);
+                    Assert.DoesNotContains("SECRET", line);
+                }
             }
         }
     }

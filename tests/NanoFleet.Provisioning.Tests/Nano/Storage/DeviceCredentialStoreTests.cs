@@ -7,19 +7,6 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
     public class DeviceCredentialStoreTests
     {
         private const int PartitionSize = 0x4000; // nf_creds in partitions.csv: two 8 KB slots
-        private RamFlashRegion _region = new RamFlashRegion("nf_creds", PartitionSize);
-        private RecordingLog _log = new RecordingLog();
-        private DeviceCredentialStore _store = null!;
-
-        [Setup]
-        public void Setup()
-        {
-            _region = new RamFlashRegion("nf_creds", PartitionSize);
-            _region.EncryptedWriteBlock = 32; // nf_creds is flagged encrypted: whole 32-byte blocks onto erased flash only
-            _log = new RecordingLog();
-            _store = new DeviceCredentialStore(_region, _log);
-        }
-
         internal static DeviceCredentials Sample(string thing)
         {
             var c = new DeviceCredentials
@@ -39,17 +26,19 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         [TestMethod]
         public void Load_Blank_IsNotFound()
         {
-            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.Load(new DeviceCredentials()));
-            Assert.IsFalse(_log.Has(DeviceCredentialStore.EventSlotCorrupt, ""), "empty slots are not corrupt");
+            var f = new StoreFixture();
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)f.Store.Load(new DeviceCredentials()));
+            Assert.IsFalse(f.Log.Has(DeviceCredentialStore.EventSlotCorrupt, ""), "empty slots are not corrupt");
         }
 
         [TestMethod]
         public void SaveLoad_HappyPath_KeepsEveryField()
         {
+            var f = new StoreFixture();
             var saved = Sample("thing-1");
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(saved));
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Save(saved));
             var loaded = new DeviceCredentials();
-            Assert.AreEqual((int)StoreStatus.Success, (int)new DeviceCredentialStore(_region, _log).Load(loaded));
+            Assert.AreEqual((int)StoreStatus.Success, (int)new DeviceCredentialStore(f.Region, f.Log).Load(loaded));
             Assert.AreEqual(saved.CertificateId, loaded.CertificateId);
             CollectionAssert.AreEqual(saved.CertificatePem, loaded.CertificatePem);
             CollectionAssert.AreEqual(saved.PrivateKeyPem, loaded.PrivateKeyPem);
@@ -63,136 +52,165 @@ namespace NanoFleet.Provisioning.Tests.Nano.Storage
         [TestMethod]
         public void Save_AlternatesSlots_AndNewestWins()
         {
-            _store.Save(Sample("one"));
-            _store.Save(Sample("two"));
-            _store.Save(Sample("three"));
+            var f = new StoreFixture();
+            f.Store.Save(Sample("one"));
+            f.Store.Save(Sample("two"));
+            f.Store.Save(Sample("three"));
             // From blank, A and B are erased in full (two 4 KB sectors each); the third save finds a
             // committed record in A that ends inside its first sector, so A's blank second sector stays.
-            Assert.AreEqual(5, _region.Erases);
-            Assert.AreEqual((byte)0x4E, _region.Data[0]);      // slot A holds sequence 3
-            Assert.AreEqual((byte)3, _region.Data[8]);
-            Assert.AreEqual((byte)2, _region.Data[0x2000 + 8]); // slot B holds sequence 2
+            Assert.AreEqual(5, f.Region.Erases);
+            Assert.AreEqual((byte)0x4E, f.Region.Data[0]);      // slot A holds sequence 3
+            Assert.AreEqual((byte)3, f.Region.Data[8]);
+            Assert.AreEqual((byte)2, f.Region.Data[0x2000 + 8]); // slot B holds sequence 2
             var loaded = new DeviceCredentials();
-            _store.Load(loaded);
+            f.Store.Load(loaded);
             Assert.AreEqual("three", loaded.ThingName);
         }
 
         [TestMethod]
         public void Load_CorruptNewest_FallsBackAndReportsSlotAndReason()
         {
-            _store.Save(Sample("old"));
-            _store.Save(Sample("new"));          // slot B
-            _region.Data[0x2000 + 96 + 8] ^= 0x01; // flip a bit in B's body, which starts after the header and two marker blocks
+            var f = new StoreFixture();
+            f.Store.Save(Sample("old"));
+            f.Store.Save(Sample("new"));          // slot B
+            f.Region.Data[0x2000 + 96 + 8] ^= 0x01; // flip a bit in B's body, which starts after the header and two marker blocks
             var loaded = new DeviceCredentials();
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(loaded));
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Load(loaded));
             Assert.AreEqual("old", loaded.ThingName);
-            Assert.IsTrue(_log.Has(DeviceCredentialStore.EventSlotCorrupt, "slot B: body CRC mismatch"), _log.All());
+            Assert.IsTrue(f.Log.Has(DeviceCredentialStore.EventSlotCorrupt, "slot B: body CRC mismatch"), f.Log.All());
         }
 
         [TestMethod]
         public void Load_TwoBadSlots_IsNotFound()
         {
-            _store.Save(Sample("a"));
-            _store.Save(Sample("b"));
-            _region.Data[1] = 0x00;           // A: bad magic
-            _region.Data[0x2000 + 9] ^= 0x10; // B: header CRC
-            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.Load(new DeviceCredentials()));
-            Assert.IsTrue(_log.Has(DeviceCredentialStore.EventSlotCorrupt, "slot A: bad magic"), _log.All());
-            Assert.IsTrue(_log.Has(DeviceCredentialStore.EventSlotCorrupt, "slot B: header CRC mismatch"), _log.All());
+            var f = new StoreFixture();
+            f.Store.Save(Sample("a"));
+            f.Store.Save(Sample("b"));
+            f.Region.Data[1] = 0x00;           // A: bad magic
+            f.Region.Data[0x2000 + 9] ^= 0x10; // B: header CRC
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)f.Store.Load(new DeviceCredentials()));
+            Assert.IsTrue(f.Log.Has(DeviceCredentialStore.EventSlotCorrupt, "slot A: bad magic"), f.Log.All());
+            Assert.IsTrue(f.Log.Has(DeviceCredentialStore.EventSlotCorrupt, "slot B: header CRC mismatch"), f.Log.All());
         }
 
         [TestMethod]
         public void MarkBad_ThenLoad_IsNotFound_EvenWithAnOlderRecord()
         {
-            _store.Save(Sample("old"));
-            _store.Save(Sample("new"));
-            int erases = _region.Erases;
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.MarkBad());
-            Assert.AreEqual(erases, _region.Erases); // marking programs one 32-byte block, erases nothing
-            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.Load(new DeviceCredentials()));
-            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.MarkBad());
+            var f = new StoreFixture();
+            f.Store.Save(Sample("old"));
+            f.Store.Save(Sample("new"));
+            int erases = f.Region.Erases;
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.MarkBad());
+            Assert.AreEqual(erases, f.Region.Erases); // marking programs one 32-byte block, erases nothing
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)f.Store.Load(new DeviceCredentials()));
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)f.Store.MarkBad());
         }
 
         [TestMethod]
         public void Save_AfterMarkBad_IsTheNewRecord()
         {
-            _store.Save(Sample("old"));
-            _store.MarkBad();
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(Sample("again")));
+            var f = new StoreFixture();
+            f.Store.Save(Sample("old"));
+            f.Store.MarkBad();
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Save(Sample("again")));
             var loaded = new DeviceCredentials();
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(loaded));
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Load(loaded));
             Assert.AreEqual("again", loaded.ThingName);
         }
 
         [TestMethod]
         public void MarkBad_TornMarkerA_TakesMarkerB()
         {
-            _store.Save(Sample("current"));
-            _region.Data[32] = 0x46;              // a cut left marker A's first byte programmed: not erased, not a marker
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(new DeviceCredentials()));
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.MarkBad());
-            Assert.AreEqual((byte)0x46, _region.Data[64]); // marker B
-            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.Load(new DeviceCredentials()));
+            var f = new StoreFixture();
+            f.Store.Save(Sample("current"));
+            f.Region.Data[32] = 0x46;              // a cut left marker A's first byte programmed: not erased, not a marker
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Load(new DeviceCredentials()));
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.MarkBad());
+            Assert.AreEqual((byte)0x46, f.Region.Data[64]); // marker B
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)f.Store.Load(new DeviceCredentials()));
         }
 
         [TestMethod]
         public void Save_RecordSpanningBothSectors_ErasesBothNextTime()
         {
+            var f = new StoreFixture();
             var big = Sample("big");
             big.CertificatePem = TestBytes.Filled(5000, (byte)'C');
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(big)); // A
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(Sample("b"))); // B
-            int erases = _region.Erases;
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(Sample("a2"))); // A again: its second sector was written
-            Assert.AreEqual(erases + 2, _region.Erases);
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Save(big)); // A
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Save(Sample("b"))); // B
+            int erases = f.Region.Erases;
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Save(Sample("a2"))); // A again: its second sector was written
+            Assert.AreEqual(erases + 2, f.Region.Erases);
             var loaded = new DeviceCredentials();
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Load(loaded));
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Load(loaded));
             Assert.AreEqual("a2", loaded.ThingName);
         }
 
         [TestMethod]
         public void MarkBad_Blank_IsNotFound()
         {
-            Assert.AreEqual((int)StoreStatus.NotFound, (int)_store.MarkBad());
+            var f = new StoreFixture();
+            Assert.AreEqual((int)StoreStatus.NotFound, (int)f.Store.MarkBad());
         }
 
         [TestMethod]
         public void Save_Incomplete_WritesNothing()
         {
+            var f = new StoreFixture();
             var c = Sample("x");
             c.CertificateId = "short";
-            Assert.AreEqual((int)StoreStatus.Incomplete, (int)_store.Save(c));
-            Assert.AreEqual(0, _region.Erases + _region.Writes);
+            Assert.AreEqual((int)StoreStatus.Incomplete, (int)f.Store.Save(c));
+            Assert.AreEqual(0, f.Region.Erases + f.Region.Writes);
         }
 
         [TestMethod]
         public void Save_TooLarge_WritesNothing()
         {
+            var f = new StoreFixture();
             var c = Sample("x");
-            c.CertificatePem = TestBytes.Filled(_store.Capacity, (byte)'A');
-            Assert.AreEqual((int)StoreStatus.TooLarge, (int)_store.Save(c));
-            Assert.AreEqual(0, _region.Erases + _region.Writes);
+            c.CertificatePem = TestBytes.Filled(f.Store.Capacity, (byte)'A');
+            Assert.AreEqual((int)StoreStatus.TooLarge, (int)f.Store.Save(c));
+            Assert.AreEqual(0, f.Region.Erases + f.Region.Writes);
         }
 
         [TestMethod]
         public void Capacity_TakesATypicalAwsRecord()
         {
+            var f = new StoreFixture();
             // CreateKeysAndCertificate returns an RSA-2048 key (~1.7 KB PEM) and certificate (~1.2 KB PEM).
             var c = Sample("x");
             c.CertificatePem = TestBytes.Filled(1300, (byte)'C');
             c.PrivateKeyPem = TestBytes.Filled(1700, (byte)'K');
-            Assert.AreEqual((int)StoreStatus.Success, (int)_store.Save(c));
-            Assert.IsTrue(_store.Capacity >= 8000);
+            Assert.AreEqual((int)StoreStatus.Success, (int)f.Store.Save(c));
+            Assert.IsTrue(f.Store.Capacity >= 8000);
         }
 
         [TestMethod]
         public void Log_NeverHoldsTheKey()
         {
-            _store.Save(Sample("secret-check"));
-            _store.Load(new DeviceCredentials());
-            _store.MarkBad();
-            Assert.DoesNotContains("PRIVATE KEY", _log.All());
-            Assert.DoesNotContains("MIIE", _log.All());
+            var f = new StoreFixture();
+            f.Store.Save(Sample("secret-check"));
+            f.Store.Load(new DeviceCredentials());
+            f.Store.MarkBad();
+            Assert.DoesNotContains("PRIVATE KEY", f.Log.All());
+            Assert.DoesNotContains("MIIE", f.Log.All());
+        }
+
+        /// <summary>
+        /// One test's flash, log and store. The nano launcher runs [Setup] once per class and
+        /// invokes tests without an instance, so each test makes its own instead of sharing fields.
+        /// </summary>
+        private sealed class StoreFixture
+        {
+            public readonly RamFlashRegion Region = new RamFlashRegion("nf_creds", PartitionSize);
+            public readonly RecordingLog Log = new RecordingLog();
+            public readonly DeviceCredentialStore Store;
+
+            public StoreFixture()
+            {
+                Region.EncryptedWriteBlock = 32; // nf_creds is flagged encrypted: whole 32-byte blocks onto erased flash only
+                Store = new DeviceCredentialStore(Region, Log);
+            }
         }
     }
 }
