@@ -12,7 +12,10 @@ namespace NanoFleet.Provisioning
         /// <summary>Free text from the service.</summary>
         public string ErrorMessage { get; set; } = "";
 
-        /// <inheritdoc />
-        public override string ToString() => StatusCode + " " + ErrorCode + ": " + ErrorMessage;
+        /// <summary>
+        /// Status and code only: the service's free text may quote what the device sent (a token,
+        /// a key), so it is logged only after the machine has redacted it.
+        /// </summary>
+        public override string ToString() => StatusCode + " " + ErrorCode;
     }
 }

@@ -388,6 +388,7 @@ namespace NanoFleet.Provisioning.Tests
             Assert.AreEqual(400, result.StatusCode);
             Assert.AreEqual("InvalidCertificateOwnershipToken", result.ErrorCode);
             Assert.AreEqual("Certificate ownership token cannot be empty.", result.ErrorMessage);
+            Assert.AreEqual("400 InvalidCertificateOwnershipToken", result.ToString()); // the free text may quote a secret
         }
 
         private void ExpectBadArgument(FpStatus status, string field)
