@@ -21,7 +21,8 @@ namespace NanoFleet.Firmware
         public static void Run(string thingName, StringMap deviceConfiguration, MqttClient client, ILogSink log)
         {
             log.Log(LogLevel.Info, "ApplicationStarted", "thing " + thingName + ", " + deviceConfiguration.Count + " configuration entries");
-            string topic = "nanofleet/" + thingName + "/status";
+            // Under the thing's own prefix: the fleet template's policy (as the demo's) allows publishing only there.
+            string topic = "nanofleet/things/" + thingName + "/status";
             client.Publish(topic, Ascii("{\"state\":\"online\"}"), null, null, MqttQoSLevel.AtLeastOnce, false);
             Thread.Sleep(Timeout.Infinite);
         }

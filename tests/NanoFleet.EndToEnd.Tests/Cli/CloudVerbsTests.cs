@@ -7,6 +7,7 @@ using System.Text.Json;
 using NanoFleet.Cli;
 using NanoFleet.Cli.Demo;
 using NanoFleet.EndToEnd.Tests.Support;
+using NanoFleet.Station.Batch;
 using Xunit;
 
 namespace NanoFleet.EndToEnd.Tests.Cli
@@ -43,10 +44,13 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             Assert.True(claim.ExitCode == ExitCodes.Success, claim.Output);
             string claimId = AssertUsableClaim(claimDir);
             Assert.Contains($"claim {claimId} for template '{DemoTemplate.Name}'", claim.Output);
+            // The same directory is the factory station's --claim-dir: it builds claim images from it.
+            Assert.Equal("localhost:8883\n", File.ReadAllText(Path.Combine(claimDir, "endpoint.txt")));
+            Assert.True(ClaimDirectory.Load(claimDir).Builder(DemoTemplate.Name).Build().Bytes.Length > 0);
 
             // The proof that the files are usable: a device image built from exactly them provisions.
             string serial = DemoFleet.SerialNumber(1), image = Path.Combine(_dir, "dev.bin");
-            var built = ConsoleCapture.Run("image", "device", "--ca", Path.Combine(claimDir, "ca.crt"), "--cert", Path.Combine(claimDir, "claim.crt"),
+            var built = ConsoleCapture.Run("image", "device", "--ca", Path.Combine(claimDir, "ca.pem"), "--cert", Path.Combine(claimDir, "claim.pem"),
                 "--key", Path.Combine(claimDir, "claim.key"), "--endpoint", "127.0.0.1:" + cloud.Port, "--template", DemoTemplate.Name,
                 "--param", "SerialNumber=" + serial, "--mac", "02:4e:46:00:00:01", "-o", image);
             Assert.True(built.ExitCode == ExitCodes.Success, built.Output);
@@ -197,14 +201,14 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         private static string AssertUsableClaim(string directory)
         {
             string keyPath = Path.Combine(directory, "claim.key");
-            using var claim = X509Certificate2.CreateFromPemFile(Path.Combine(directory, "claim.crt"), keyPath); // throws on a key of another certificate
-            using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(directory, "ca.crt")));
+            using var claim = X509Certificate2.CreateFromPemFile(Path.Combine(directory, "claim.pem"), keyPath); // throws on a key of another certificate
+            using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(directory, "ca.pem")));
             Assert.True(claim.HasPrivateKey);
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             chain.ChainPolicy.CustomTrustStore.Add(ca);
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            Assert.True(chain.Build(claim), "the claim does not chain to the written ca.crt");
+            Assert.True(chain.Build(claim), "the claim does not chain to the written ca.pem");
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyPath));

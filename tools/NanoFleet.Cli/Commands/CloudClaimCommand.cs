@@ -24,8 +24,19 @@ namespace NanoFleet.Cli.Commands
         {
             var data = CloudCommand.DataOption();
             var template = new Option<string>("--template") { Description = "The template the claim may provision with.", Required = true };
-            var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Directory to write claim.crt, claim.key (owner-only) and ca.crt into.", Required = true };
-            var command = new Command("create", "Make a claim certificate for one template and write claim.crt, claim.key and ca.crt.") { data, template, output };
+            var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Directory to write ca.pem, claim.pem, claim.key (owner-only) and endpoint.txt into.", Required = true };
+            var endpoint = new Option<string>("--endpoint")
+            {
+                Description = "HOST:PORT devices reach the emulator at, written to endpoint.txt.",
+                DefaultValueFactory = _ => "localhost:8883",
+            };
+            var command = new Command("create",
+                "Make a claim certificate for one template and write it as the factory station's claim\n" +
+                "directory: ca.pem, claim.pem, claim.key and endpoint.txt, ready for\n" +
+                "`nanofleet station run --claim-dir DIR` (or `image device --ca DIR/ca.pem --cert DIR/claim.pem --key DIR/claim.key`).")
+            {
+                data, template, output, endpoint,
+            };
             command.SetAction(async (r, ct) =>
             {
                 string name = r.GetValue(template)!;
@@ -35,10 +46,11 @@ namespace NanoFleet.Cli.Commands
                     emulator => emulator.Claims.CreateAsync(name));
                 var dir = r.GetValue(output)!;
                 dir.Create();
-                File.WriteAllText(Path.Combine(dir.FullName, "claim.crt"), credentials.CertificatePem);
+                File.WriteAllText(Path.Combine(dir.FullName, "ca.pem"), credentials.CaCertificatePem);
+                File.WriteAllText(Path.Combine(dir.FullName, "claim.pem"), credentials.CertificatePem);
                 NanoFleet.Cloud.Internal.CertificateAuthority.WriteSecret(Path.Combine(dir.FullName, "claim.key"), credentials.PrivateKeyPem);
-                File.WriteAllText(Path.Combine(dir.FullName, "ca.crt"), credentials.CaCertificatePem);
-                System.Console.Out.WriteLine($"claim {credentials.CertificateId} for template '{name}' written to {dir.FullName} (claim.crt, claim.key, ca.crt)");
+                File.WriteAllText(Path.Combine(dir.FullName, "endpoint.txt"), r.GetValue(endpoint) + "\n");
+                System.Console.Out.WriteLine($"claim {credentials.CertificateId} for template '{name}' written to {dir.FullName} (ca.pem, claim.pem, claim.key, endpoint.txt)");
                 return ExitCodes.Success;
             });
             return command;
