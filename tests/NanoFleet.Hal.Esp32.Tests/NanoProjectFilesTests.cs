@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -12,7 +13,8 @@ namespace NanoFleet.Hal.Esp32.Tests
     /// The .nfproj projects cannot be built here (their SDK is a Visual Studio extension), so their
     /// contents are checked instead: explicit Compile lists that match the folders (the TestFramework
     /// project's list must be exactly the tests the host bridge runs), references that match
-    /// packages.config, one version per package, and solution entries the host build never touches.
+    /// packages.config, one version per package, solution entries the host build never touches, and
+    /// a solution build that skips them where their project system is missing.
     /// </summary>
     public class NanoProjectFilesTests
     {
@@ -146,6 +148,28 @@ namespace NanoFleet.Hal.Esp32.Tests
             var clashes = projects.GroupBy(p => (Folder: parents.GetValueOrDefault(p.Key, "root"), Name: p.Value))
                 .Where(g => g.Count() > 1).Select(g => g.Key.Name).ToList();
             Assert.True(clashes.Count == 0, "Same project name twice in one solution folder: " + string.Join(", ", clashes));
+        }
+
+        /// <summary>
+        /// Without the nanoFramework project system (as here), building or testing nf.sln must skip
+        /// the .nfproj projects, not fail on a missing target: MSBuild runs each one's targets for real.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Projects))]
+        public void WithoutTheProjectSystem_BuildAndTestSkipTheProject(string project, string folder, string skipped)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string argument in new[] { "msbuild", RepoPaths.Combine(project), "-t:Restore;Build;VSTest", "-nologo", "-v:m" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var msbuild = Process.Start(start)!;
+            string output = msbuild.StandardOutput.ReadToEnd() + msbuild.StandardError.ReadToEnd();
+            msbuild.WaitForExit();
+
+            Assert.True(msbuild.ExitCode == 0, output);
+            Assert.Contains(Path.GetFileNameWithoutExtension(project) + ": skipped, the nanoFramework project system is not installed", output);
         }
 
         [Fact]
