@@ -40,6 +40,16 @@ namespace NanoFleet.EndToEnd.Tests
         }
 
         [Fact]
+        public void Build_RefusesACorruptClaimImage_NamingTheRecord()
+        {
+            byte[] claim = ClaimImages.Build(Claim());
+            claim[SecureCertTlv.HeaderSize + 40] ^= 0x01; // a bit flipped inside the first record's data
+
+            var error = Assert.Throws<InvalidDataException>(() => DeviceImageBuilder.Build(_table, claim, "024e46000001"));
+            Assert.Contains("the CA_CERT record at offset 0 has a bad CRC", error.Message);
+        }
+
+        [Fact]
         public void Open_ReadsBackClaimAndMacAsABootDoes()
         {
             File.WriteAllBytes(_path, DeviceImageBuilder.Build(_table, ClaimImages.Build(Claim()), "a4cf12003456"));
