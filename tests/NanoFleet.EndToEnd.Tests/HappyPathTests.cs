@@ -51,7 +51,7 @@ namespace NanoFleet.EndToEnd.Tests
                 certificateId = first.CertificateId;
             }
 
-            // A new process, the same image file: the record survived on "flash".
+            // A new virtual device over the same image file, as after a power cycle: the record survived on "flash".
             using var second = new VirtualDevice(image, E2eCloud.FastOptions("dev-02"));
             var steps = new StepRecorder(second);
 

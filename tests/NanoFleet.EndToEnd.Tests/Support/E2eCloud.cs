@@ -90,7 +90,8 @@ namespace NanoFleet.EndToEnd.Tests.Support
         }
 
         /// <summary>Device options with test timings: quick timeouts and backoff, a seeded jitter.</summary>
-        public static VirtualDeviceOptions FastOptions(string name, ILogSink? log = null, Action<NanoFleet.Hal.Host.Flash.NorFlash>? flash = null, int backoffCapMilliseconds = 400) => new VirtualDeviceOptions
+        public static VirtualDeviceOptions FastOptions(string name, ILogSink? log = null, Action<NanoFleet.Hal.Host.Flash.NorFlash>? flash = null, int backoffCapMilliseconds = 400,
+            bool useCsr = false) => new VirtualDeviceOptions
         {
             Name = name,
             Log = log,
@@ -101,6 +102,7 @@ namespace NanoFleet.EndToEnd.Tests.Support
             PermanentFailureBackoffMilliseconds = 60000,
             RandomSeed = name.GetHashCode(StringComparison.Ordinal),
             FlashOpened = flash,
+            UseCsr = useCsr,
         };
 
         /// <summary>The thing a device of index <paramref name="index"/> must end up as.</summary>

@@ -40,6 +40,10 @@ namespace NanoFleet.Cli.Commands
                 DefaultValueFactory = _ => 30,
             };
             var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the core's debug events." };
+            var csr = new Option<bool>("--csr")
+            {
+                Description = "Make the key pair on the device (EC P-256) and use CreateCertificateFromCsr, so the private key never leaves it.",
+            };
             var run = new Command(
                 "run",
                 "Boot a virtual device: read the partition table at 0x8000, the claim partition and the credential\n" +
@@ -47,18 +51,19 @@ namespace NanoFleet.Cli.Commands
                 "reboot), connect as its own thing, then publish a heartbeat until Ctrl-C.\n" +
                 "Example: nanofleet device run --flash dev-01.bin --endpoint 127.0.0.1:8883")
             {
-                flash, once, endpoint, heartbeat, verbose,
+                flash, once, endpoint, heartbeat, verbose, csr,
             };
             run.SetAction(parse => Run(
                 parse.GetValue(flash)!,
                 parse.GetValue(once),
                 parse.GetValue(endpoint),
                 parse.GetValue(heartbeat),
-                parse.GetValue(verbose)));
+                parse.GetValue(verbose),
+                parse.GetValue(csr)));
             return run;
         }
 
-        private static int Run(FileInfo image, bool once, string? endpoint, int heartbeatSeconds, bool verbose)
+        private static int Run(FileInfo image, bool once, string? endpoint, int heartbeatSeconds, bool verbose, bool useCsr)
         {
             if (endpoint is not null && !EndpointText.IsValid(endpoint))
             {
@@ -73,7 +78,7 @@ namespace NanoFleet.Cli.Commands
             using var stop = new StopSignals();
             string name = Path.GetFileNameWithoutExtension(image.Name);
             var log = new TextLogSink(Console.Out, name, verbose ? LogLevel.Debug : LogLevel.Info);
-            using var device = new VirtualDevice(image.FullName, new VirtualDeviceOptions { Name = name, Log = log, EndpointOverride = endpoint });
+            using var device = new VirtualDevice(image.FullName, new VirtualDeviceOptions { Name = name, Log = log, EndpointOverride = endpoint, UseCsr = useCsr });
             device.StepChanged += (_, e) =>
             {
                 if (e.Step == "Booting")

@@ -1,13 +1,14 @@
+using System;
 using System.Text;
 using System.Threading;
-using System;
+using NanoFleet.Hal;
 using NanoFleet.Hal.Host.Identity;
+using NanoFleet.Hal.Host.Keys;
 using NanoFleet.Hal.Host.Mqtt;
 using NanoFleet.Hal.Host.Reboot;
 using NanoFleet.Hal.Host.Time;
-using NanoFleet.Hal;
-using NanoFleet.Provisioning.Storage;
 using NanoFleet.Provisioning;
+using NanoFleet.Provisioning.Storage;
 
 namespace NanoFleet.Cli.Device
 {
@@ -166,7 +167,7 @@ namespace NanoFleet.Cli.Device
                 .WithPermanentFailureBackoff(_options.PermanentFailureBackoffMilliseconds)
                 .Build();
             var runner = new ProvisioningRunner(_session, new HostClock(_options.Time), _random, new FixedDeviceIdentity(image.MacAddress),
-                _rebooter, log, store, null, claim, options);
+                _rebooter, log, store, _options.UseCsr ? new EcCsrSource() : null, claim, options);
             runner.StepChanged += (_, e) => Raise(e.StepName, e.Attempts);
             using (cancellation.Register(runner.Stop))
             {

@@ -34,6 +34,9 @@ namespace NanoFleet.Cli.Device
         /// <summary>When set, connects here instead of the endpoint in the claim partition (e.g. "127.0.0.1:8883").</summary>
         public string? EndpointOverride { get; init; }
 
+        /// <summary>Make the key pair on the device and use CreateCertificateFromCsr (the key never leaves it).</summary>
+        public bool UseCsr { get; init; }
+
         /// <summary>Seeds the backoff jitter; unpredictable when null.</summary>
         public int? RandomSeed { get; init; }
 
