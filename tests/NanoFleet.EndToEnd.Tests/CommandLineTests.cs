@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 using NanoFleet.Cli;
 using NanoFleet.Cli.Demo;
 using NanoFleet.EndToEnd.Tests.Support;
@@ -20,6 +21,10 @@ namespace NanoFleet.EndToEnd.Tests
             Assert.Contains("sensor-NF0001", output);
             Assert.Contains("sensor-NF0002", output);
             Assert.Contains("OK: 2 devices provisioned", output);
+            // It cleans up after itself: the temporary workspace it announced is gone.
+            string workspace = Regex.Match(output, @"Workspace (\S+) \(deleted at the end").Groups[1].Value;
+            Assert.False(string.IsNullOrEmpty(workspace), output);
+            Assert.False(Directory.Exists(workspace), "the demo left its workspace " + workspace);
         }
 
         [Fact]

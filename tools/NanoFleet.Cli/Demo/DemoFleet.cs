@@ -222,15 +222,16 @@ namespace NanoFleet.Cli.Demo
             return problems;
         }
 
-        private static void TryDelete(string directory)
+        private void TryDelete(string directory)
         {
             try
             {
                 Directory.Delete(directory, recursive: true);
             }
-            catch (IOException)
+            catch (IOException ex)
             {
-                // A file still open by a finishing thread; the OS temp cleaner gets it.
+                // A file still open by a finishing thread: the demo's result stands, so say so and go on.
+                _view.Stage($"Workspace {directory} was not deleted ({ex.Message}); delete it by hand");
             }
         }
     }
