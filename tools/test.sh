@@ -19,10 +19,8 @@ dotnet tools/NanoFleet.IlCheck/bin/Release/net10.0/nanofleet-ilcheck.dll --allow
   "$nano/NanoFleet.Hal.Nano/bin/Release/net10.0/NanoFleet.Hal.dll" \
   "$nano/NanoFleet.Provisioning.Nano/bin/Release/net10.0/NanoFleet.Provisioning.dll"
 
-if [[ -x tools/test-native.sh ]]; then
-  echo "== native interop tests (CMake + GoogleTest)"
-  tools/test-native.sh
-fi
+echo "== native interop tests (CMake + GoogleTest)"
+bash tools/test-native.sh
 
 echo "== .NET tests"
 results="$root/out/test-results"
