@@ -15,7 +15,10 @@ namespace NanoFleet.Station.Tests.Partitions
     /// table   = entries + b'\xeb\xeb' + b'\xff'*14 + hashlib.md5(entries).digest();  table += b'\xff' * (0xC00 - len(table))
     /// </code>
     /// with the rows as gen_esp32part.py resolves them (empty subtype → 0x06, littlefs → 0x83,
-    /// encrypted → flag bit 0). The MD5 and SHA-256 below are of those Python-built bytes.
+    /// encrypted → flag bit 0). The MD5 and SHA-256 below are of those Python-built bytes. On
+    /// 2026-11-26 they were confirmed against the CSV-to-binary path of gen_esp32part.py v1.4 itself
+    /// (from_csv, parse_int, to_binary, transcribed from ESP-IDF and run on both tables; not kept in
+    /// the repository): both outputs hash to exactly the SHA-256 values asserted here.
     /// </summary>
     public class PartitionTableGoldenTests
     {
