@@ -125,21 +125,16 @@ namespace NanoFleet.Cloud.Tests
         [Fact]
         public async Task ThingCertificate_IsConfinedByItsPolicy()
         {
-            const string policy = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[" +
-                "{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"iot:Connect\\\",\\\"Resource\\\":\\\"arn:aws:iot:*:*:client/${iot:Connection.Thing.ThingName}\\\"}," +
-                "{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":[\\\"iot:Publish\\\",\\\"iot:Subscribe\\\"],\\\"Resource\\\":[\\\"arn:aws:iot:*:*:topic/devices/${iot:Connection.Thing.ThingName}/*\\\",\\\"arn:aws:iot:*:*:topicfilter/devices/${iot:Connection.Thing.ThingName}/*\\\"]}]}";
-            string template = TemplateBodies.WithThingName("{\"Ref\": \"SerialNumber\"}").Replace(
-                "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"iot:*\\\",\\\"Resource\\\":\\\"*\\\"}]}", policy);
+            string template = TemplateBodies.WithThingName("{\"Ref\": \"SerialNumber\"}",
+                policiesJson: TemplateBodies.PolicyDocumentResource("policy", TemplateBodies.ThingConfinedPolicy));
             await using var env = await TestEmulator.StartAsync();
             var claim = await env.TemplateAndClaimAsync("t", template);
             await using var device = await env.ConnectAsync(claim);
             var (created, registered) = await Flow.ProvisionAsync(device, "t", Flow.Serial("lamp-1"));
             Assert.True(registered.Accepted);
 
-            await Assert.ThrowsAnyAsync<Exception>(() => TestDevice.ConnectAsync(env.Emulator.Port, env.Emulator.CaCertificatePem,
-                created.Text("certificatePem"), created.Text("privateKey"), "someone-else"));
-            await using var thing = await TestDevice.ConnectAsync(env.Emulator.Port, env.Emulator.CaCertificatePem,
-                created.Text("certificatePem"), created.Text("privateKey"), "lamp-1");
+            await Assert.ThrowsAnyAsync<Exception>(() => env.ConnectThingAsync(created, "someone-else"));
+            await using var thing = await env.ConnectThingAsync(created, "lamp-1");
             Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await thing.SubscribeAsync("devices/lamp-1/cmd"));
             Assert.True((int)await thing.SubscribeAsync("devices/lamp-2/cmd") >= 0x80);
         }

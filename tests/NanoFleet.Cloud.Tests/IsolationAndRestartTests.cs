@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.Tasks;
+using MQTTnet;
 using NanoFleet.Cloud.Tests.Support;
 
 namespace NanoFleet.Cloud.Tests
 {
-    /// <summary>Responses reach only the requester; the registry survives a restart.</summary>
+    /// <summary>Responses reach only the requester; the registry, policies included, survives a restart.</summary>
     public class IsolationAndRestartTests
     {
         [Fact]
@@ -51,6 +54,37 @@ namespace NanoFleet.Cloud.Tests
             var (_, registered) = await Flow.ProvisionAsync(again, "fleet", Flow.Serial("2"));
             Assert.True(registered.Accepted);
             Assert.Equal(2, (await env.Emulator.Things.ListAsync()).Count);
+        }
+
+        [Fact]
+        public async Task Restart_KeepsPoliciesAndTheirAttachments()
+        {
+            const string Telemetry = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Subscribe\"," +
+                "\"Resource\":\"arn:aws:iot:*:*:topicfilter/telemetry/${iot:Connection.Thing.ThingName}/*\"}]}";
+            await using var env = await TestEmulator.StartAsync();
+            await env.Emulator.Policies.PutAsync("telemetry", Telemetry);
+            var claim = await env.TemplateAndClaimAsync("t", TemplateBodies.WithThingName("{\"Ref\": \"SerialNumber\"}",
+                policiesJson: TemplateBodies.PolicyDocumentResource("own", TemplateBodies.ThingConfinedPolicy) + ", " + TemplateBodies.PolicyNameResource("named", "telemetry")));
+            ApiResponse created;
+            await using (var device = await env.ConnectAsync(claim))
+            {
+                ApiResponse registered;
+                (created, registered) = await Flow.ProvisionAsync(device, "t", Flow.Serial("lamp-1"));
+                Assert.True(registered.Accepted);
+            }
+
+            await env.RestartAsync();
+
+            // The template's document became a policy named by its SHA-256, as on AWS; the named one is unchanged.
+            string hashName = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TemplateBodies.ThingConfinedPolicy)));
+            Assert.Equal(TemplateBodies.ThingConfinedPolicy, await env.Emulator.Policies.GetAsync(hashName));
+            Assert.Equal(Telemetry, await env.Emulator.Policies.GetAsync("telemetry"));
+            // Both are still attached to the certificate: each one's grants, and only those, still apply.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => env.ConnectThingAsync(created, "lamp-2"));
+            await using var thing = await env.ConnectThingAsync(created, "lamp-1");
+            Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await thing.SubscribeAsync("devices/lamp-1/cmd"));
+            Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await thing.SubscribeAsync("telemetry/lamp-1/temp"));
+            Assert.True((int)await thing.SubscribeAsync("telemetry/lamp-2/temp") >= 0x80);
         }
 
         [Fact]

@@ -37,16 +37,19 @@ namespace NanoFleet.Cloud.Tests.Support
 
         public bool IsConnected => _client.IsConnected;
 
+        /// <summary>The QoS <see cref="RequestAsync"/> subscribes and publishes with: QoS 1 like AWS's SDKs, or QoS 0 like the STM32 port.</summary>
+        public MqttQualityOfServiceLevel RequestQos { get; set; } = MqttQualityOfServiceLevel.AtLeastOnce;
+
         /// <summary>Completes when the server closes the connection.</summary>
         public Task Disconnected => _disconnected.Task;
 
         public static async Task<TestDevice> ConnectAsync(
             int port, string caPem, string certificatePem, string privateKeyPem, string? clientId = null,
-            MqttProtocolVersion version = MqttProtocolVersion.V311)
+            MqttProtocolVersion version = MqttProtocolVersion.V311, string? username = null)
         {
             var client = new MqttClientFactory().CreateMqttClient();
             var device = new TestDevice(client);
-            var result = await client.ConnectAsync(Options(port, caPem, certificatePem, privateKeyPem, clientId, version));
+            var result = await client.ConnectAsync(Options(port, caPem, certificatePem, privateKeyPem, clientId, version, username));
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 client.Dispose();
@@ -56,13 +59,16 @@ namespace NanoFleet.Cloud.Tests.Support
             return device;
         }
 
-        public static MqttClientOptions Options(int port, string caPem, string certificatePem, string privateKeyPem, string? clientId, MqttProtocolVersion version)
+        /// <param name="username">The CONNECT username: AWS's SDKs put metrics there ("?SDK=…"); identity never comes from it.</param>
+        public static MqttClientOptions Options(int port, string caPem, string certificatePem, string privateKeyPem, string? clientId, MqttProtocolVersion version,
+            string? username = null)
         {
             var ca = X509Certificate2.CreateFromPem(caPem);
             var identity = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
             return new MqttClientOptionsBuilder()
                 .WithTcpServer("127.0.0.1", port)
                 .WithClientId(clientId ?? "dev-" + Guid.NewGuid().ToString("N")[..12])
+                .WithCredentials(username)
                 .WithProtocolVersion(version)
                 .WithTimeout(TimeSpan.FromSeconds(10))
                 .WithTlsOptions(new MqttClientTlsOptionsBuilder()
@@ -95,25 +101,27 @@ namespace NanoFleet.Cloud.Tests.Support
             return code;
         }
 
-        public Task PublishAsync(string topic, byte[] payload, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce) =>
-            _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build());
+        public Task PublishAsync(string topic, byte[] payload, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce,
+            CancellationToken cancellationToken = default) =>
+            _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build(), cancellationToken);
 
-        /// <summary>Subscribes to the request's accepted and rejected topics (once), publishes, and returns the answer.</summary>
+        /// <summary>Subscribes to the request's accepted and rejected topics (once), publishes, and returns the answer,
+        /// all at <see cref="RequestQos"/>.</summary>
         public async Task<ApiResponse> RequestAsync(string topic, byte[] payload, TimeSpan? timeout = null)
         {
             foreach (string suffix in new[] { "/accepted", "/rejected" })
             {
                 if (!_subscribed.ContainsKey(topic + suffix))
                 {
-                    Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await SubscribeAsync(topic + suffix));
+                    Assert.Equal((MqttClientSubscribeResultCode)RequestQos, await SubscribeAsync(topic + suffix, RequestQos));
                 }
             }
 
-            await PublishAsync(topic, payload);
+            await PublishAsync(topic, payload, RequestQos);
             var message = await NextAsync(timeout ?? TimeSpan.FromSeconds(20));
             Assert.StartsWith(topic + "/", message.Topic);
             return new ApiResponse(message.Topic, message.Topic.EndsWith("/accepted", StringComparison.Ordinal),
-                TestPayloads.Decode(message.Payload.ToArray(), topic.EndsWith("cbor", StringComparison.Ordinal)));
+                TestPayloads.Decode(message.Payload.ToArray(), topic.EndsWith("cbor", StringComparison.Ordinal)), message.QualityOfServiceLevel);
         }
 
         /// <summary>The next message received, or a TimeoutException.</summary>
@@ -161,8 +169,8 @@ namespace NanoFleet.Cloud.Tests.Support
         }
     }
 
-    /// <summary>An answer: which topic, and the decoded body.</summary>
-    public sealed record ApiResponse(string Topic, bool Accepted, Dictionary<string, object?> Body)
+    /// <summary>An answer: which topic, the decoded body, and the QoS it was delivered with.</summary>
+    public sealed record ApiResponse(string Topic, bool Accepted, Dictionary<string, object?> Body, MqttQualityOfServiceLevel Qos)
     {
         public string Text(string key) => Assert.IsType<string>(Body[key]);
 

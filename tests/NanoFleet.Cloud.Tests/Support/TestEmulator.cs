@@ -49,8 +49,14 @@ namespace NanoFleet.Cloud.Tests.Support
             return await Emulator.Claims.CreateAsync(templateName);
         }
 
-        public Task<TestDevice> ConnectAsync(ClaimCredentials claim, string? clientId = null, MQTTnet.Formatter.MqttProtocolVersion version = MQTTnet.Formatter.MqttProtocolVersion.V311) =>
-            TestDevice.ConnectAsync(Emulator.Port, Emulator.CaCertificatePem, claim.CertificatePem, claim.PrivateKeyPem, clientId, version);
+        public Task<TestDevice> ConnectAsync(ClaimCredentials claim, string? clientId = null, MQTTnet.Formatter.MqttProtocolVersion version = MQTTnet.Formatter.MqttProtocolVersion.V311,
+            string? username = null) =>
+            TestDevice.ConnectAsync(Emulator.Port, Emulator.CaCertificatePem, claim.CertificatePem, claim.PrivateKeyPem, clientId, version, username);
+
+        /// <summary>Connects with a provisioned thing's certificate and key, from the CreateKeysAndCertificate answer.</summary>
+        public Task<TestDevice> ConnectThingAsync(ApiResponse created, string clientId, MQTTnet.Formatter.MqttProtocolVersion version = MQTTnet.Formatter.MqttProtocolVersion.V311,
+            string? username = null) =>
+            TestDevice.ConnectAsync(Emulator.Port, Emulator.CaCertificatePem, created.Text("certificatePem"), created.Text("privateKey"), clientId, version, username);
 
         public async ValueTask DisposeAsync()
         {

@@ -99,6 +99,13 @@ namespace NanoFleet.EndToEnd.Tests.Support
             return _process.ExitCode;
         }
 
+        /// <summary>Kills it with SIGKILL, as a crash or a power cut would: no handler runs, nothing is flushed or closed.</summary>
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
         public void Dispose()
         {
             if (!_process.HasExited)

@@ -79,7 +79,7 @@ namespace NanoFleet.Cloud.Metrics
         }
     }
 
-    /// <summary>Figures for one API; latencies in milliseconds over the last 10,000 requests.</summary>
+    /// <summary>Figures for one API; latencies in milliseconds (to 0.01 ms) over the last 10,000 requests.</summary>
     public sealed record ApiMetrics(string Api, long Requests, long Failed, double LatencyP50Ms, double LatencyP99Ms, double LatencyMaxMs);
 
     /// <summary>All metrics at one instant.</summary>
