@@ -19,7 +19,8 @@ namespace NanoFleet.EndToEnd.Tests
         {
             await using var cloud = await E2eCloud.StartAsync();
             string image = cloud.BuildImage(1, format);
-            using var device = new VirtualDevice(image, E2eCloud.FastOptions("dev-01"));
+            // The exact step list below allows no retry, so a slow, loaded machine must not time a step out.
+            using var device = new VirtualDevice(image, E2eCloud.FastOptions("dev-01", stepTimeoutMilliseconds: 30000));
             var steps = new StepRecorder(device);
 
             Assert.Equal(DeviceRunOutcome.Operational, device.Boot(once: false, CancellationToken.None));

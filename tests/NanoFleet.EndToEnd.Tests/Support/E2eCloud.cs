@@ -91,11 +91,11 @@ namespace NanoFleet.EndToEnd.Tests.Support
 
         /// <summary>Device options with test timings: quick timeouts and backoff, a seeded jitter.</summary>
         public static VirtualDeviceOptions FastOptions(string name, ILogSink? log = null, Action<NanoFleet.Hal.Host.Flash.NorFlash>? flash = null, int backoffCapMilliseconds = 400,
-            bool useCsr = false) => new VirtualDeviceOptions
+            bool useCsr = false, int stepTimeoutMilliseconds = 1500) => new VirtualDeviceOptions
         {
             Name = name,
             Log = log,
-            StepTimeoutMilliseconds = 1500,
+            StepTimeoutMilliseconds = stepTimeoutMilliseconds,
             BackoffBaseMilliseconds = 50,
             BackoffCapMilliseconds = backoffCapMilliseconds,
             MaxAttempts = 10,
