@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using NanoFleet.Station.Rom;
 
 namespace NanoFleet.Cli
 {
@@ -37,6 +38,9 @@ namespace NanoFleet.Cli
         {
             OperationCanceledException => ExitCodes.Interrupted,
             CliException cli => cli.ExitCode,
+            // The ROM refused, a reply never came, the chip is another one or the serial link failed
+            // (the station turns the link's IOExceptions into these): a device error, not a bug.
+            EspFatalException => ExitCodes.DeviceError,
             FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException
                 or ArgumentException or CryptographicException => ExitCodes.BadInput,
             IOException or UnauthorizedAccessException => ExitCodes.Failure,

@@ -37,7 +37,7 @@ namespace NanoFleet.Station.Tests.Images
 
         [Fact]
         public void Parse_BadMagic() =>
-            Assert.Contains("not the app image magic 0xE9", Assert.Throws<ImageContentException>(() => AppImage.Parse(Damaged(b => b[0] = 0xE8), "a.bin")).Message);
+            Assert.Contains("not the ESP image magic 0xE9", Assert.Throws<ImageContentException>(() => AppImage.Parse(Damaged(b => b[0] = 0xE8), "a.bin")).Message);
 
         [Fact]
         public void Parse_SegmentPastEnd() =>

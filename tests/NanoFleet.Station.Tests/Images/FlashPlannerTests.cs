@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NanoFleet.Station.Claim;
 using NanoFleet.Station.Images;
+using NanoFleet.Station.Operations;
 using NanoFleet.Station.Partitions;
 using NanoFleet.Station.Simulator;
 using Xunit;
@@ -69,6 +70,63 @@ namespace NanoFleet.Station.Tests.Images
             claim[20] ^= 0x01;
             var ex = Assert.Throws<ImageContentException>(() => new FlashPlanner(Layout).AddClaim(claim, "claim.bin"));
             Assert.Contains("bad CRC", ex.Message);
+        }
+
+        [Fact]
+        public void AddBootloader_AtTheRomsFixedOffset_HappyPath()
+        {
+            byte[] bootloader = SyntheticAppImage.Build(24 * 1024, 3, projectName: "bootloader");
+
+            FlashPlan plan = new FlashPlanner(Layout)
+                .AddTable(Layout.ToBinary(), "table.bin")
+                .AddBootloader(bootloader, "bootloader.bin")
+                .Build();
+
+            FlashRegion first = plan.Regions[0];
+            Assert.Equal((FlashPlanner.BootloaderRegion, 0x1000u), (first.Name, first.Offset));
+            Assert.Same(bootloader, first.Data);
+            Assert.Equal("bootloader @0x1000: bootloader.bin, ESP32 bootloader, 2 segments, checksum ok, SHA-256 ok", plan.Notes[1]);
+        }
+
+        [Fact]
+        public void AddBootloader_BadMagic_RefusedNamingTheFile()
+        {
+            byte[] bootloader = SyntheticAppImage.Build(8 * 1024);
+            bootloader[0] = 0x00;
+
+            var ex = Assert.Throws<ImageContentException>(() => new FlashPlanner(Layout).AddBootloader(bootloader, "boot.bin"));
+
+            Assert.Equal("boot.bin: bootloader image starts with 0x00, not the ESP image magic 0xE9", ex.Message);
+        }
+
+        [Fact]
+        public void AddBootloader_RunsIntoThePartitionTable_RefusedNamingTheFile()
+        {
+            // 0x7000 bytes fit exactly between 0x1000 and the table at 0x8000; one more 16-byte block does not.
+            new FlashPlanner(Layout).AddBootloader(SyntheticAppImage.Build(0x7000 - 16), "fits.bin");
+            byte[] large = SyntheticAppImage.Build(0x7000 + 16);
+            Assert.True(large.Length > 0x7000);
+
+            var ex = Assert.Throws<ImageContentException>(() => new FlashPlanner(Layout).AddBootloader(large, "big.bin"));
+
+            Assert.StartsWith($"big.bin: bootloader image is {large.Length} bytes;", ex.Message);
+            Assert.EndsWith("must end before the partition table at 0x8000 (at most 0x7000 bytes)", ex.Message);
+        }
+
+        [Fact]
+        public void AddBootloader_AnotherChipsImage_Refused()
+        {
+            var ex = Assert.Throws<ImageContentException>(() =>
+                new FlashPlanner(Layout).AddBootloader(SyntheticAppImage.Build(8 * 1024, chipId: 5), "c3-boot.bin"));
+            Assert.Contains("c3-boot.bin: bootloader image is built for chip id 5", ex.Message);
+        }
+
+        [Fact]
+        public void AddApp_AtTheBootloaderOffset_PointsToTheBootloader()
+        {
+            var ex = Assert.Throws<ImageContentException>(() =>
+                new FlashPlanner(Layout).AddApp("0x1000", SyntheticAppImage.Build(8 * 1024), "bootloader.bin"));
+            Assert.Equal("bootloader.bin: 0x1000 is the bootloader's offset, not an app partition; give the file as the bootloader (flash --bootloader)", ex.Message);
         }
 
         [Fact]

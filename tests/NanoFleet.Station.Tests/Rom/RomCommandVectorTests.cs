@@ -143,6 +143,33 @@ namespace NanoFleet.Station.Tests.Rom
         }
 
         [Fact]
+        public void ChangeBaud_PortGoneWhenFollowing_DeviceErrorNamingThePort()
+        {
+            ReplyOk(0x0F);
+            _link.PortFailure = new System.IO.IOException("Input/output error");
+
+            var ex = Assert.Throws<EspLinkException>(() => _loader.ChangeBaud(921600));
+
+            Assert.Equal("Failed to set 921600 baud on scripted: Input/output error (device unplugged?)", ex.Message);
+            Assert.IsType<System.IO.IOException>(ex.InnerException);
+        }
+
+        [Fact]
+        public void FlushInput_PortGone_DeviceErrorNamingThePort_AndNothingIsSentAfter()
+        {
+            _link.PortFailure = new InvalidOperationException("The port is closed.");
+
+            var ex = Assert.Throws<EspLinkException>(() => _loader.Link.FlushInput());
+            _link.PortFailure = null;
+            ReplyOk(0x0A);
+            var next = Assert.Throws<EspLinkException>(() => _loader.ReadReg(0x40001000));
+
+            Assert.Equal("Failed to discard input on scripted: The port is closed. (device unplugged?)", ex.Message);
+            Assert.Equal(ex.Message, next.Message);
+            Assert.Equal(0, _link.Sent.Length); // a dead port is never written to again
+        }
+
+        [Fact]
         public void Esp32ReadMac_Efuse2And1BigEndianMinusCrc()
         {
             var target = new Esp32Target(new RomLink(_link));

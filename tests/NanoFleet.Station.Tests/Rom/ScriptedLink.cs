@@ -17,7 +17,16 @@ namespace NanoFleet.Station.Tests.Rom
 
         public string Name => "scripted";
 
-        public int BaudRate { get; set; } = 115200;
+        private int _baud = 115200;
+
+        /// <summary>When set, reprogramming the baud rate or discarding input throws it, as a port whose device went away.</summary>
+        public Exception? PortFailure { get; set; }
+
+        public int BaudRate
+        {
+            get => _baud;
+            set => _baud = PortFailure is null ? value : throw PortFailure;
+        }
 
         public bool HasModemLines => false;
 
@@ -57,6 +66,10 @@ namespace NanoFleet.Station.Tests.Rom
 
         public void DiscardInput()
         {
+            if (PortFailure is not null)
+            {
+                throw PortFailure;
+            }
         }
 
         public void Dispose()

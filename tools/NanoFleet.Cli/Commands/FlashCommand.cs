@@ -20,9 +20,10 @@ namespace NanoFleet.Cli.Commands
         /// <summary>Builds the verb.</summary>
         public static Command Create()
         {
-            var port = new Option<string>("--port", "-p") { Description = "Serial port of the ESP32 (e.g. /dev/ttyUSB0, or the path `nanofleet station simulate --pty` prints).", Required = true };
+            var port = new Option<string?>("--port", "-p") { Description = "Serial port of the ESP32 (e.g. /dev/ttyUSB0, or the path `nanofleet station simulate --pty` prints). Required unless --dry-run." };
             var baud = new Option<int>("--baud", "-b") { Description = "Baud rate for writing; the ROM is reached at 115200 first.", DefaultValueFactory = _ => 921600 };
             var partitions = new Option<string>("--partitions") { Description = "The flash layout that decides every offset.", DefaultValueFactory = _ => "partitions.csv" };
+            var bootloader = new Option<string?>("--bootloader") { Description = $"Second-stage bootloader image (e.g. one built with flash encryption enabled); written at the ESP32's fixed bootloader offset 0x{Esp32Target.BootloaderOffset:X} after its ESP image checks, and it must end before the partition table." };
             var table = new Option<string?>("--table") { Description = "Partition-table binary (from `nanofleet partitions build`); written at the table offset after its MD5 row and rows are checked." };
             var claim = new Option<string?>("--claim") { Description = "Claim image (from `nanofleet image claim`); written at esp_secure_cert after its TLV CRCs are checked." };
             var apps = new Option<string[]>("--app") { Description = "App image as OFFSET=FILE or LABEL=FILE (e.g. factory=nanoCLR.bin); the offset must be an app row of partitions.csv. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
@@ -30,20 +31,31 @@ namespace NanoFleet.Cli.Commands
             var dryRun = new Option<bool>("--dry-run") { Description = "Check the images and show what would be written where; touch no port." };
             var trace = new Option<bool>("--trace") { Description = "Print every ROM packet in hex on standard error." };
             var command = new Command("flash",
-                "Write a partition table, a claim image and app images to an ESP32 over its ROM serial\n" +
+                "Write a bootloader, a partition table, a claim image and app images to an ESP32 over its ROM serial\n" +
                 "bootloader (esptool's protocol): classic DTR/RTS reset into download mode, chip check,\n" +
                 "baud raise, compressed writes, MD5 verification of every region, hard reset.\n" +
-                "Every image is checked before anything is written; offsets come from partitions.csv.\n" +
+                "Every image is checked before anything is written; offsets come from partitions.csv, except the\n" +
+                $"bootloader's, which the ESP32 ROM fixes at 0x{Esp32Target.BootloaderOffset:X}.\n" +
                 "Exit codes: 0 written and verified, 2 bad input (nothing written), 3 device or link error.\n" +
                 "Example: nanofleet flash -p /dev/ttyUSB0 --table table.bin --claim claim.bin --app factory=nanoCLR.bin")
             {
-                port, baud, partitions, table, claim, apps, noCompress, dryRun, trace,
+                port, baud, partitions, bootloader, table, claim, apps, noCompress, dryRun, trace,
             };
+
+            // A dry run touches no port, so only a real write needs one.
+            command.Validators.Add(result =>
+            {
+                if (result.GetResult(port) is null && !result.GetValue(dryRun))
+                {
+                    result.AddError("Option '--port' is required unless --dry-run is given.");
+                }
+            });
             command.SetAction(result =>
             {
                 string csv = result.GetValue(partitions)!;
                 var layout = PartitionTable.ParseCsv(OutputFiles.ReadText(csv, "--partitions"), csv);
                 var planner = new FlashPlanner(layout);
+                if (result.GetValue(bootloader) is string b) planner.AddBootloader(OutputFiles.ReadBytes(b, "--bootloader"), b);
                 if (result.GetValue(table) is string t) planner.AddTable(OutputFiles.ReadBytes(t, "--table"), t);
                 if (result.GetValue(claim) is string c) planner.AddClaim(OutputFiles.ReadBytes(c, "--claim"), c);
                 foreach (string pair in result.GetValue(apps) ?? Array.Empty<string>())

@@ -20,6 +20,7 @@ namespace NanoFleet.Cli.Commands
             var template = new Option<string>("--template") { Description = "Fleet-provisioning template name put in each claim image.", Required = true };
             var prefix = new Option<string>("--serial-prefix") { Description = "Serial number prefix; numbers follow as 6 digits (NF-000001).", Required = true };
             var firmware = new Option<string[]>("--firmware") { Description = "App image as LABEL=FILE or OFFSET=FILE; a bare FILE goes to 'factory'. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
+            var bootloader = new Option<string?>("--bootloader") { Description = "Second-stage bootloader image (e.g. built with flash encryption enabled), written at the chip's fixed bootloader offset (0x1000 on the ESP32) after its ESP image checks." };
             var partitions = new Option<string>("--partitions") { Description = "The flash layout; its table is written too.", DefaultValueFactory = _ => "partitions.csv" };
             var db = StationCommand.DatabaseOption();
             var op = new Option<string>("--operator") { Description = "Operator name recorded with each device.", DefaultValueFactory = _ => Environment.UserName };
@@ -31,13 +32,13 @@ namespace NanoFleet.Cli.Commands
                 "For each port in parallel: detect the chip and read its MAC; refuse a device this station\n" +
                 "already provisioned (unless --reflash); allocate the next serial (never twice, even across\n" +
                 "ports or a restart); build its claim image with SerialNumber and MacAddress parameters;\n" +
-                "flash the table, claim and firmware and verify each by MD5; record the outcome.\n" +
+                "flash the bootloader (if given), table, claim and firmware and verify each by MD5; record the outcome.\n" +
                 "A killed station loses no record: the next run marks its unfinished devices 'interrupted'.\n" +
                 "Exit codes: 0 every device ok, 1 some device failed or was refused, 2 bad input.\n" +
                 "Example: nanofleet station run --ports /dev/ttyUSB0,/dev/ttyUSB1 --claim-dir claim/ \\\n" +
                 "           --template fleet-tpl --serial-prefix NF- --firmware nanoCLR.bin --operator alice")
             {
-                ports, claimDir, template, prefix, firmware, partitions, db, op, station, reflash, baud, noCompress,
+                ports, claimDir, template, prefix, firmware, bootloader, partitions, db, op, station, reflash, baud, noCompress,
             };
             command.SetAction(result =>
             {
@@ -49,6 +50,7 @@ namespace NanoFleet.Cli.Commands
                     (string where, string file) = eq > 0 ? (f[..eq], f[(eq + 1)..]) : ("factory", f);
                     return (where, OutputFiles.ReadBytes(file, "--firmware"), file);
                 }).ToList();
+                string? bootFile = result.GetValue(bootloader);
                 var options = new StationOptions
                 {
                     Ports = result.GetValue(ports)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -57,6 +59,7 @@ namespace NanoFleet.Cli.Commands
                     SerialPrefix = result.GetValue(prefix)!,
                     Layout = layout,
                     Firmware = images,
+                    Bootloader = bootFile is null ? null : (OutputFiles.ReadBytes(bootFile, "--bootloader"), bootFile),
                     Database = result.GetValue(db)!,
                     Operator = result.GetValue(op)!,
                     StationName = result.GetValue(station)!,

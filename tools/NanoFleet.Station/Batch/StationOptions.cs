@@ -26,6 +26,9 @@ namespace NanoFleet.Station.Batch
         public IReadOnlyList<(string Where, byte[] Image, string Source)> Firmware { get; init; } =
             Array.Empty<(string, byte[], string)>();
 
+        /// <summary>A second-stage bootloader to write at the chip's bootloader offset, with a source name; null writes none.</summary>
+        public (byte[] Image, string Source)? Bootloader { get; init; }
+
         /// <summary>The record store file.</summary>
         public string Database { get; init; } = "station.db";
 

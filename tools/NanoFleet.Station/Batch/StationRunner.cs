@@ -164,7 +164,16 @@ namespace NanoFleet.Station.Batch
 
         private FlashPlan Plan(ClaimImage claim, EspTarget target, DeviceIdentity identity)
         {
-            var planner = new FlashPlanner(_options.Layout) { ChipId = target.ImageChipId, ChipName = target.ChipName };
+            var planner = new FlashPlanner(_options.Layout)
+            {
+                ChipId = target.ImageChipId, ChipName = target.ChipName, BootloaderOffset = target.BootloaderFlashOffset,
+            };
+            if (_options.Bootloader is (byte[] bootloader, string bootSource))
+            {
+                planner.AddBootloader(bootloader, bootSource);
+                AppImage.Parse(bootloader, bootSource, "bootloader image").CheckRevision(identity.Revision);
+            }
+
             planner.AddTable(_options.Layout.ToBinary(), "partitions.csv");
             planner.AddClaim(claim.Bytes, "claim image");
             foreach ((string where, byte[] image, string source) in _options.Firmware)

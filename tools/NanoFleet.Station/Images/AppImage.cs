@@ -24,10 +24,11 @@ namespace NanoFleet.Station.Images
         /// <summary>esp_app_desc_t magic word.</summary>
         public const uint AppDescMagic = 0xABCD5432;
 
-        private AppImage(string source, ushort chipId, ushort minRevisionFull, ushort maxRevisionFull, int segments,
+        private AppImage(string source, string kind, ushort chipId, ushort minRevisionFull, ushort maxRevisionFull, int segments,
             int length, bool hashAppended, string? projectName, string? version)
         {
             Source = source;
+            Kind = kind;
             ChipId = chipId;
             MinRevisionFull = minRevisionFull;
             MaxRevisionFull = maxRevisionFull;
@@ -40,6 +41,9 @@ namespace NanoFleet.Station.Images
 
         /// <summary>File name, for messages.</summary>
         public string Source { get; }
+
+        /// <summary>What the image is for messages: "app image", or "bootloader image" (same format).</summary>
+        public string Kind { get; }
 
         /// <summary>chip_id from the extended header (ESP32 = 0).</summary>
         public ushort ChipId { get; }
@@ -65,27 +69,28 @@ namespace NanoFleet.Station.Images
         /// <summary>esp_app_desc_t version, when present.</summary>
         public string? Version { get; }
 
-        /// <summary>Parses and checks an app image.</summary>
+        /// <summary>Parses and checks an app image, or a second-stage bootloader (the same format).</summary>
         /// <param name="image">The file contents.</param>
         /// <param name="source">File name for messages.</param>
+        /// <param name="kind">What the image is, for messages.</param>
         /// <exception cref="ImageContentException">Bad magic, too many segments, a segment past the end, wrong checksum or SHA-256.</exception>
-        public static AppImage Parse(byte[] image, string source)
+        public static AppImage Parse(byte[] image, string source, string kind = "app image")
         {
             ArgumentNullException.ThrowIfNull(image);
             if (image.Length < HeaderSize + 1)
             {
-                throw Bad(source, $"is {image.Length} bytes, too short for an app image header");
+                throw Bad(source, kind, $"is {image.Length} bytes, too short for an ESP image header");
             }
 
             if (image[0] != Magic)
             {
-                throw Bad(source, $"starts with 0x{image[0]:X2}, not the app image magic 0xE9");
+                throw Bad(source, kind, $"starts with 0x{image[0]:X2}, not the ESP image magic 0xE9");
             }
 
             int segments = image[1];
             if (segments == 0 || segments > MaxSegments)
             {
-                throw Bad(source, $"declares {segments} segments; the bootloader accepts 1 to {MaxSegments}");
+                throw Bad(source, kind, $"declares {segments} segments; the bootloader accepts 1 to {MaxSegments}");
             }
 
             ushort chipId = BinaryPrimitives.ReadUInt16LittleEndian(image.AsSpan(12));
@@ -99,14 +104,14 @@ namespace NanoFleet.Station.Images
             {
                 if (position + 8 > image.Length)
                 {
-                    throw Bad(source, $"ends inside the header of segment {i} at 0x{position:X}");
+                    throw Bad(source, kind, $"ends inside the header of segment {i} at 0x{position:X}");
                 }
 
                 uint length = BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan(position + 4));
                 position += 8;
                 if (length > (uint)(image.Length - position))
                 {
-                    throw Bad(source, $"segment {i} at 0x{position - 8:X} claims {length} bytes, past the end of the file");
+                    throw Bad(source, kind, $"segment {i} at 0x{position - 8:X} claims {length} bytes, past the end of the file");
                 }
 
                 foreach (byte b in image.AsSpan(position, (int)length))
@@ -121,12 +126,12 @@ namespace NanoFleet.Station.Images
             int checksumAt = (position + 16) / 16 * 16 - 1;
             if (checksumAt >= image.Length)
             {
-                throw Bad(source, "ends before its checksum byte");
+                throw Bad(source, kind, "ends before its checksum byte");
             }
 
             if (image[checksumAt] != checksum)
             {
-                throw Bad(source, $"checksum byte is 0x{image[checksumAt]:X2}, the segments give 0x{checksum:X2}");
+                throw Bad(source, kind, $"checksum byte is 0x{image[checksumAt]:X2}, the segments give 0x{checksum:X2}");
             }
 
             int length2 = checksumAt + 1;
@@ -134,20 +139,20 @@ namespace NanoFleet.Station.Images
             {
                 if (length2 + 32 > image.Length)
                 {
-                    throw Bad(source, "declares an appended SHA-256 but ends before it");
+                    throw Bad(source, kind, "declares an appended SHA-256 but ends before it");
                 }
 
                 byte[] actual = SHA256.HashData(image.AsSpan(0, length2));
                 if (!actual.AsSpan().SequenceEqual(image.AsSpan(length2, 32)))
                 {
-                    throw Bad(source, "appended SHA-256 does not match the image (corrupted or modified after signing)");
+                    throw Bad(source, kind, "appended SHA-256 does not match the image (corrupted or modified after signing)");
                 }
 
                 length2 += 32;
             }
 
             ReadDescriptor(image, out string? project, out string? version);
-            return new AppImage(source, chipId, minRev, maxRev, segments, length2, hashAppended, project, version);
+            return new AppImage(source, kind, chipId, minRev, maxRev, segments, length2, hashAppended, project, version);
         }
 
         /// <summary>Checks the image against the chip and the partition it goes to.</summary>
@@ -156,12 +161,12 @@ namespace NanoFleet.Station.Images
         {
             if (ChipId != chipId)
             {
-                throw Bad(Source, $"is built for chip id {ChipId} ({Targets.ImageChipIds.NameOf(ChipId)}), not {chipName} (chip id {chipId})");
+                throw Bad(Source, Kind, $"is built for chip id {ChipId} ({Targets.ImageChipIds.NameOf(ChipId)}), not {chipName} (chip id {chipId})");
             }
 
             if ((uint)Length > partitionSize)
             {
-                throw Bad(Source, $"is {Length} bytes, larger than partition '{partition}' (0x{partitionSize:X} bytes)");
+                throw Bad(Source, Kind, $"is {Length} bytes, larger than partition '{partition}' (0x{partitionSize:X} bytes)");
             }
         }
 
@@ -171,7 +176,7 @@ namespace NanoFleet.Station.Images
         {
             if (revision < MinRevisionFull || (MaxRevisionFull != 0xFFFF && MaxRevisionFull != 0 && revision > MaxRevisionFull))
             {
-                throw Bad(Source, $"needs chip revision v{MinRevisionFull / 100}.{MinRevisionFull % 100} or later" +
+                throw Bad(Source, Kind, $"needs chip revision v{MinRevisionFull / 100}.{MinRevisionFull % 100} or later" +
                     $" (up to {(MaxRevisionFull == 0xFFFF ? "any" : $"v{MaxRevisionFull / 100}.{MaxRevisionFull % 100}")}), the chip is v{revision / 100}.{revision % 100}");
             }
         }
@@ -194,6 +199,6 @@ namespace NanoFleet.Station.Images
             return Encoding.UTF8.GetString(nul < 0 ? field : field[..nul]);
         }
 
-        private static ImageContentException Bad(string source, string what) => new($"{source}: app image {what}");
+        private static ImageContentException Bad(string source, string kind, string what) => new($"{source}: {kind} {what}");
     }
 }

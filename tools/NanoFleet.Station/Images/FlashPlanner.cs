@@ -4,13 +4,15 @@ using System.Linq;
 using NanoFleet.Station.Claim;
 using NanoFleet.Station.Operations;
 using NanoFleet.Station.Partitions;
+using NanoFleet.Station.Targets;
 
 namespace NanoFleet.Station.Images
 {
     /// <summary>
     /// Checks every image before anything is written and places it at the offset partitions.csv gives:
     /// the table at the table offset, the claim at the esp_secure_cert row, apps at their app rows.
-    /// Nothing is hard-coded; an image the table has no place for is refused.
+    /// The one offset the table cannot give is the bootloader's, which the chip's ROM fixes.
+    /// An image the table has no place for is refused.
     /// </summary>
     public sealed class FlashPlanner
     {
@@ -22,6 +24,9 @@ namespace NanoFleet.Station.Images
 
         /// <summary>Region name of the partition table.</summary>
         public const string TableRegion = "partition-table";
+
+        /// <summary>Region name of the second-stage bootloader.</summary>
+        public const string BootloaderRegion = "bootloader";
 
         private readonly PartitionTable _layout;
         private readonly List<FlashRegion> _regions = new();
@@ -38,6 +43,33 @@ namespace NanoFleet.Station.Images
 
         /// <summary>The target's name for messages.</summary>
         public string ChipName { get; init; } = "ESP32";
+
+        /// <summary>Where the target's ROM loads the second-stage bootloader from (ESP32: 0x1000).</summary>
+        public uint BootloaderOffset { get; init; } = Esp32Target.BootloaderOffset;
+
+        /// <summary>
+        /// Adds a second-stage bootloader (e.g. one built with flash encryption enabled) at
+        /// <see cref="BootloaderOffset"/>: it must be a good ESP image for the target that ends before the
+        /// partition table.
+        /// </summary>
+        /// <exception cref="ImageContentException">A bad image, another chip's image, or too large to fit before the table.</exception>
+        /// <example><code>planner.AddBootloader(File.ReadAllBytes("bootloader.bin"), "bootloader.bin");</code></example>
+        public FlashPlanner AddBootloader(byte[] image, string source)
+        {
+            AppImage boot = AppImage.Parse(image, source, "bootloader image");
+            uint tableOffset = _layout.Options.TableOffset;
+            long room = (long)tableOffset - BootloaderOffset;
+            if (image.Length > room)
+            {
+                throw new ImageContentException(
+                    $"{source}: bootloader image is {image.Length} bytes; written at 0x{BootloaderOffset:X} it must end before the partition table at 0x{tableOffset:X} (at most 0x{Math.Max(0, room):X} bytes)");
+            }
+
+            boot.CheckFits(ChipId, ChipName, BootloaderRegion, (uint)room);
+            return Add(new FlashRegion(BootloaderRegion, BootloaderOffset, image),
+                $"{BootloaderRegion} @0x{BootloaderOffset:X}: {source}, {ChipName} bootloader, {boot.SegmentCount} segments, checksum ok" +
+                (boot.HashAppended ? ", SHA-256 ok" : ""));
+        }
 
         /// <summary>Adds a partition-table binary: its MD5 row must hold and its rows must equal partitions.csv's.</summary>
         /// <exception cref="PartitionTableException">Bad MD5 row, bad magic or a broken rule.</exception>
@@ -100,7 +132,7 @@ namespace NanoFleet.Station.Images
         {
             if (_regions.Count == 0)
             {
-                throw new ImageContentException("Nothing to flash: give a partition table, a claim image or an app image");
+                throw new ImageContentException("Nothing to flash: give a bootloader, a partition table, a claim image or an app image");
             }
 
             var ordered = _regions.OrderBy(r => r.Offset).ToList();
@@ -128,9 +160,17 @@ namespace NanoFleet.Station.Images
         private PartitionRow AppRow(string where, string source)
         {
             PartitionRow? row = _layout.Find(where);
-            if (row is null && PartitionNumber.TryParsePythonInt(where, out long offset))
+            long offset = -1;
+            if (row is null && PartitionNumber.TryParsePythonInt(where, out offset))
             {
                 row = _layout.Rows.FirstOrDefault(r => r.Offset == offset);
+            }
+
+            if (row is null && offset == BootloaderOffset)
+            {
+                // What older docs told users to do for a custom bootloader; say where it goes instead.
+                throw new ImageContentException(
+                    $"{source}: 0x{BootloaderOffset:X} is the bootloader's offset, not an app partition; give the file as the bootloader (flash --bootloader)");
             }
 
             if (row is null)

@@ -100,7 +100,7 @@ namespace NanoFleet.Station.Operations
                     return new RegionWriteResult(region.Name, region.Offset, image.Length, compressed?.Length ?? image.Length,
                         actual, compressed is not null, retries, clock.Elapsed);
                 }
-                catch (EspFatalException ex) when (round < RegionAttempts && ex is not EspNotSupportedException)
+                catch (EspFatalException ex) when (round < RegionAttempts && ex is not (EspNotSupportedException or EspLinkException))
                 {
                     retries++;
                     Retried?.Invoke(this, $"{region.Name}: writing the region again after: {ex.Message}");

@@ -36,6 +36,18 @@ namespace NanoFleet.Station.Rom
         }
     }
 
+    /// <summary>
+    /// The serial port itself failed (the USB-UART bridge went away, the pty closed): nothing more can
+    /// be sent on it, so retrying is pointless and on some ports blocks forever.
+    /// </summary>
+    public sealed class EspLinkException : EspFatalException
+    {
+        /// <summary>Creates the error with the port's exception as its cause.</summary>
+        public EspLinkException(string message, Exception inner) : base(message, inner)
+        {
+        }
+    }
+
     /// <summary>The chip lacks a feature; names the chip and the feature, as esptool's NotSupportedError.</summary>
     public sealed class EspNotSupportedException : EspFatalException
     {

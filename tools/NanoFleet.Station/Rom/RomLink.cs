@@ -18,6 +18,7 @@ namespace NanoFleet.Station.Rom
         private readonly byte[] _readBuffer = new byte[4096];
         private int _readOffset;
         private int _readCount;
+        private EspLinkException? _failed;
 
         /// <summary>Creates the layer over an open link.</summary>
         public RomLink(ISerialLink serial)
@@ -44,22 +45,16 @@ namespace NanoFleet.Station.Rom
         /// <param name="timeout">How long to wait for the response.</param>
         /// <returns>The response; its data still ends in the status bytes.</returns>
         /// <exception cref="EspTimeoutException">No matching response in time.</exception>
-        /// <exception cref="EspFatalException">The link went away.</exception>
+        /// <exception cref="EspLinkException">The link went away (now or earlier).</exception>
         public RomResponse Command(byte? op, byte[]? data, uint checksum, TimeSpan timeout)
         {
+            ThrowIfFailed();
             if (op is byte code)
             {
                 byte[] packet = RomPacket.EncodeRequest(code, data ?? Array.Empty<byte>(), checksum);
                 Trace("TX", packet);
                 byte[] frame = Slip.Encode(packet, 0, packet.Length);
-                try
-                {
-                    _serial.Write(frame, 0, frame.Length);
-                }
-                catch (Exception ex) when (ex is IOException or TimeoutException or InvalidOperationException)
-                {
-                    throw new EspFatalException($"Failed to send command 0x{code:X2} on {_serial.Name}: {ex.Message}", ex);
-                }
+                OnPort($"send command 0x{code:X2}", () => _serial.Write(frame, 0, frame.Length));
             }
 
             var clock = Stopwatch.StartNew();
@@ -127,12 +122,22 @@ namespace NanoFleet.Station.Rom
         }
 
         /// <summary>Drops buffered input and any half-read frame (after a reset or a baud change).</summary>
+        /// <exception cref="EspLinkException">The port went away (now or earlier).</exception>
         public void FlushInput()
         {
+            ThrowIfFailed();
             _readOffset = 0;
             _readCount = 0;
             _decoder.Reset();
-            _serial.DiscardInput();
+            OnPort("discard input", () => _serial.DiscardInput());
+        }
+
+        /// <summary>Reprograms the host side of the link, after the chip was told to change its baud rate.</summary>
+        /// <exception cref="EspLinkException">The port went away (now or earlier).</exception>
+        public void SetHostBaud(int baud)
+        {
+            ThrowIfFailed();
+            OnPort($"set {baud} baud", () => _serial.BaudRate = baud);
         }
 
         private byte[]? ReadPacket(TimeSpan timeout)
@@ -155,18 +160,35 @@ namespace NanoFleet.Station.Rom
                     return null;
                 }
 
-                int n;
-                try
-                {
-                    n = _serial.Read(_readBuffer, 0, _readBuffer.Length, left);
-                }
-                catch (Exception ex) when (ex is IOException or InvalidOperationException)
-                {
-                    throw new EspFatalException($"Failed to read from {_serial.Name}: {ex.Message} (device unplugged?)", ex);
-                }
-
+                int n = 0;
+                OnPort("read", () => n = _serial.Read(_readBuffer, 0, _readBuffer.Length, left));
                 _readOffset = 0;
                 _readCount = n;
+            }
+        }
+
+        // Every port failure becomes a device error naming the port, so callers (the CLI's exit code 3,
+        // the station's records) never see a bare IOException that cannot be told apart from a file
+        // error. The failure is kept: a port whose device went away stays gone, and System.IO.Ports
+        // can block forever writing to a pty whose other end closed, so nothing more is sent on it.
+        private void OnPort(string verbPhrase, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException or InvalidOperationException)
+            {
+                _failed = new EspLinkException($"Failed to {verbPhrase} on {_serial.Name}: {ex.Message} (device unplugged?)", ex);
+                throw _failed;
+            }
+        }
+
+        private void ThrowIfFailed()
+        {
+            if (_failed is not null)
+            {
+                throw new EspLinkException(_failed.Message, _failed.InnerException!);
             }
         }
 

@@ -163,7 +163,7 @@ namespace NanoFleet.Station.Rom
         /// <summary>Switches the host side and drops the garbage sent during the change.</summary>
         protected void FollowBaud(int baud)
         {
-            Link.Serial.BaudRate = baud;
+            Link.SetHostBaud(baud);
             System.Threading.Thread.Sleep(50);
             Link.FlushInput();
         }

@@ -18,6 +18,9 @@ namespace NanoFleet.Station.Targets
         /// <summary>RTC calibration result the ROM used to pick its baud divider.</summary>
         public const uint RtcCaliCfg1 = 0x3FF5F06C;
 
+        /// <summary>Where the ESP32 ROM loads the second-stage bootloader from (esptool's BOOTLOADER_FLASH_OFFSET).</summary>
+        public const uint BootloaderOffset = 0x1000;
+
         /// <summary>Creates the target over a synced link.</summary>
         public Esp32Target(RomLink link) : base(link)
         {
@@ -31,7 +34,7 @@ namespace NanoFleet.Station.Targets
         public override ushort ImageChipId => 0;
 
         /// <inheritdoc/>
-        public override uint BootloaderFlashOffset => 0x1000;
+        public override uint BootloaderFlashOffset => BootloaderOffset;
 
         /// <summary>Reads eFuse word <paramref name="n"/>.</summary>
         public uint ReadEfuse(int n) => ReadReg(EfuseReadBase + (uint)(4 * n));
