@@ -25,7 +25,8 @@ bash tools/test-native.sh
 echo "== .NET tests"
 results="$root/out/test-results"
 rm -rf "$results"
-dotnet test NanoFleet.Host.slnf -c Release --no-build -nologo --logger "trx" --results-directory "$results" "${filter[@]}"
+# A hung test aborts its suite after 15 minutes (reported as a failure) rather than stalling CI.
+dotnet test NanoFleet.Host.slnf -c Release --no-build -nologo --blame-hang-timeout 15m --logger "trx" --results-directory "$results" "${filter[@]}"
 
 # One closing line that CI and people can read.
 python3 - "$results" <<'PY'

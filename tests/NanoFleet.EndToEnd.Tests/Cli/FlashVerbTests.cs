@@ -104,7 +104,9 @@ namespace NanoFleet.EndToEnd.Tests.Cli
                 device.Dispose();
             });
 
-            var (code, output) = Flash("-p", port, "--app", "factory=" + App);
+            // On its own thread with a deadline: a station that hangs on a dead port must fail this
+            // test, not stall the whole run.
+            var (code, output) = await Task.Run(() => Flash("-p", port, "--app", "factory=" + App)).WaitAsync(TimeSpan.FromSeconds(120));
             await unplug;
 
             Assert.True(code == ExitCodes.DeviceError, output);
