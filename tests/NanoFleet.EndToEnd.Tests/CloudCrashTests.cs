@@ -48,7 +48,7 @@ namespace NanoFleet.EndToEnd.Tests
             var devices = Enumerable.Range(1, Devices).Select(i =>
             {
                 string image = Path.Combine(_dir, $"dev-{i:000}.bin");
-                DemoImages.Write(image, table, offline, claim, i, FpFormat.Json, cloud.Port);
+                DemoImages.Write(image, table, offline, claim, i, FpFormat.Json, cloud.Port());
                 return new VirtualDevice(image, E2eCloud.FastOptions($"dev-{i:000}"));
             }).ToArray();
             await offline.DisposeAsync(); // only `cloud start` has the registry open during the burst (disposing twice is harmless)

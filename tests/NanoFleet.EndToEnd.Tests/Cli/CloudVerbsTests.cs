@@ -51,7 +51,7 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             // The proof that the files are usable: a device image built from exactly them provisions.
             string serial = DemoFleet.SerialNumber(1), image = Path.Combine(_dir, "dev.bin");
             var built = ConsoleCapture.Run("image", "device", "--ca", Path.Combine(claimDir, "ca.pem"), "--cert", Path.Combine(claimDir, "claim.pem"),
-                "--key", Path.Combine(claimDir, "claim.key"), "--endpoint", "127.0.0.1:" + cloud.Port, "--template", DemoTemplate.Name,
+                "--key", Path.Combine(claimDir, "claim.key"), "--endpoint", "127.0.0.1:" + cloud.Port(), "--template", DemoTemplate.Name,
                 "--param", "SerialNumber=" + serial, "--mac", "02:4e:46:00:00:01", "-o", image);
             Assert.True(built.ExitCode == ExitCodes.Success, built.Output);
             var provisioned = ConsoleCapture.Run("device", "run", "--flash", image, "--once");

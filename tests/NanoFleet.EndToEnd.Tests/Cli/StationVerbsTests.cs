@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualBasic.FileIO;
@@ -41,10 +39,10 @@ namespace NanoFleet.EndToEnd.Tests.Cli
 
             string[] ports;
             string runOutput;
-            using (var simulate = SimulateProcess.Start("--devices", "2", "--image", dut, "--no-throttle"))
+            using (var simulate = StartSimulate("--devices", "2", "--image", dut, "--no-throttle"))
             {
                 // simulate --pty: one line per device and a --ports line to paste, naming pty links that exist.
-                ports = simulate.Ports;
+                ports = Ports(simulate);
                 Assert.Equal(2, ports.Length);
                 Assert.Contains($"device 1: ESP32 MAC 24:0a:c4:00:00:01, flash {dut}, port {ports[0]}", simulate.Output);
                 Assert.Contains($"device 2: ESP32 MAC 24:0a:c4:00:00:02, flash {dut}.2, port {ports[1]}", simulate.Output);
@@ -145,83 +143,9 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         /// `nanofleet station simulate --pty` in a process of its own, read until it prints its --ports line;
         /// stopped with SIGTERM as a terminal's owner or a service manager stops it.
         /// </summary>
-        private sealed class SimulateProcess : IDisposable
-        {
-            private const int SigTerm = 15;
-            private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-            private readonly Process _process;
-            private readonly ConcurrentQueue<string> _lines = new();
-            private readonly TaskCompletionSource<string[]> _ports = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private static CliProcess StartSimulate(params string[] options) =>
+            CliProcess.Start(new Regex("^--ports (.+)$"), ["station", "simulate", "--pty", .. options]);
 
-            private SimulateProcess(Process process)
-            {
-                _process = process;
-            }
-
-            /// <summary>The ports from the --ports line.</summary>
-            public string[] Ports => _ports.Task.Result;
-
-            public string Output => string.Join("\n", _lines);
-
-            public static SimulateProcess Start(params string[] options)
-            {
-                var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "nanofleet.dll"), "station", "simulate", "--pty" }.Concat(options))
-                {
-                    start.ArgumentList.Add(a);
-                }
-
-                var simulate = new SimulateProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
-                simulate._process.OutputDataReceived += simulate.OnLine;
-                simulate._process.ErrorDataReceived += simulate.OnLine;
-                simulate._process.Exited += (_, _) => simulate._ports.TrySetException(new InvalidOperationException("`station simulate` exited early"));
-                simulate._process.Start();
-                simulate._process.BeginOutputReadLine();
-                simulate._process.BeginErrorReadLine();
-                if (!simulate._ports.Task.ContinueWith(_ => { }).Wait(Patience) || !simulate._ports.Task.IsCompletedSuccessfully)
-                {
-                    simulate.Dispose();
-                    throw new InvalidOperationException("`station simulate` printed no --ports line:\n" + simulate.Output);
-                }
-
-                return simulate;
-            }
-
-            public int Stop()
-            {
-                Assert.True(kill(_process.Id, SigTerm) == 0, "could not signal `station simulate`");
-                Assert.True(_process.WaitForExit(Patience), "`station simulate` ignored SIGTERM:\n" + Output);
-                _process.WaitForExit(); // drains the redirected output
-                return _process.ExitCode;
-            }
-
-            public void Dispose()
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill();
-                    _process.WaitForExit();
-                }
-
-                _process.Dispose();
-            }
-
-            private void OnLine(object sender, DataReceivedEventArgs e)
-            {
-                if (e.Data is null)
-                {
-                    return;
-                }
-
-                _lines.Enqueue(e.Data);
-                if (e.Data.StartsWith("--ports ", StringComparison.Ordinal))
-                {
-                    _ports.TrySetResult(e.Data["--ports ".Length..].Split(','));
-                }
-            }
-
-            [DllImport("libc", SetLastError = true)]
-            private static extern int kill(int pid, int sig);
-        }
+        private static string[] Ports(CliProcess simulate) => simulate.ReadyLine.Groups[1].Value.Split(',');
     }
 }
