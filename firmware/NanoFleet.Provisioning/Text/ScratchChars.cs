@@ -5,8 +5,8 @@ namespace NanoFleet.Provisioning.Text
     /// <summary>
     /// One reusable char array for decoding text into strings. nanoFramework's mscorlib can make a
     /// string only from a char[], so without this every decoded string would cost its characters
-    /// twice (a throw-away array plus the string) — for a 4 KB certificate response, 8 KB of
-    /// garbage on a heap of well under 100 KB. The array is held through a
+    /// twice (a throw-away array plus the string), on a heap of well under 100 KB. (Certificates,
+    /// keys and tokens never come through here: they stay UTF-8 bytes.) The array is held through a
     /// <see cref="WeakReference"/>, so the garbage collector may take it back whenever memory is
     /// short; it is then simply allocated again. Callers hold <see cref="Gate"/> while they fill
     /// the array and copy the string out.
@@ -31,31 +31,13 @@ namespace NanoFleet.Provisioning.Text
         private const int MinimumLength = 64;
         private static WeakReference? _buffer;
 
-        /// <summary>
-        /// An array of at least <paramref name="length"/> chars, sized exactly when it must grow;
-        /// for a caller that knows its longest string before decoding any (call with
-        /// <see cref="Gate"/> held). Decoding the longest first then costs one exact allocation.
-        /// </summary>
-        public static char[] Reserve(int length)
-        {
-            char[]? chars = _buffer == null ? null : _buffer.Target as char[];
-            if (chars == null || chars.Length < length)
-            {
-                chars = new char[length < MinimumLength ? MinimumLength : length];
-                _buffer = new WeakReference(chars);
-            }
-
-            return chars;
-        }
-
         /// <summary>An array of at least <paramref name="length"/> chars; call with <see cref="Gate"/> held.</summary>
         public static char[] Get(int length)
         {
             char[]? chars = _buffer == null ? null : _buffer.Target as char[];
             if (chars == null || chars.Length < length)
             {
-                // Round up to a power of two so a certificate and then a slightly longer key
-                // share one allocation.
+                // Round up to a power of two so strings of similar length share one allocation.
                 int size = MinimumLength;
                 while (size < length)
                 {
