@@ -7,6 +7,7 @@ using NanoFleet.Cli.Device;
 using NanoFleet.Hal.Host.Flash;
 using NanoFleet.Provisioning;
 using NanoFleet.Provisioning.Storage;
+using NanoFleet.Station.Claim;
 using NanoFleet.Station.Partitions;
 using Xunit;
 
@@ -21,7 +22,7 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public void Build_LaysOutTableAndClaimAndLeavesEverythingElseErased()
         {
-            byte[] claim = ClaimImages.Build(Claim());
+            byte[] claim = ClaimImage();
             byte[] image = DeviceImageBuilder.Build(_table, claim, "024e46000001");
 
             Assert.Equal(4 * 1024 * 1024, image.Length);
@@ -42,7 +43,7 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public void Build_RefusesACorruptClaimImage_NamingTheRecord()
         {
-            byte[] claim = ClaimImages.Build(Claim());
+            byte[] claim = ClaimImage();
             claim[SecureCertTlv.HeaderSize + 40] ^= 0x01; // a bit flipped inside the first record's data
 
             var error = Assert.Throws<InvalidDataException>(() => DeviceImageBuilder.Build(_table, claim, "024e46000001"));
@@ -52,7 +53,7 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public void Open_ReadsBackClaimAndMacAsABootDoes()
         {
-            File.WriteAllBytes(_path, DeviceImageBuilder.Build(_table, ClaimImages.Build(Claim()), "a4cf12003456"));
+            File.WriteAllBytes(_path, DeviceImageBuilder.Build(_table, ClaimImage(), "a4cf12003456"));
 
             using var image = DeviceImage.Open(_path);
 
@@ -65,7 +66,7 @@ namespace NanoFleet.EndToEnd.Tests
         [Fact]
         public void WithMac_KeepsEveryRecordAndTheIntegrityDigestValid()
         {
-            byte[] claim = ClaimImages.Build(Claim());
+            byte[] claim = ClaimImage();
             byte[] withMac = VirtualEfuse.WithMac(claim, Convert.FromHexString("024e46000007"));
 
             var parsed = new ProvisioningClaim();
@@ -96,7 +97,7 @@ namespace NanoFleet.EndToEnd.Tests
             }
         }
 
-        private static ProvisioningClaim Claim()
+        private static byte[] ClaimImage()
         {
             using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var caRequest = new CertificateRequest("CN=Image Test CA", caKey, HashAlgorithmName.SHA256);
@@ -105,17 +106,15 @@ namespace NanoFleet.EndToEnd.Tests
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             using var cert = new CertificateRequest("CN=claim", key, HashAlgorithmName.SHA256)
                 .Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), new byte[] { 1, 2, 3, 4 });
-            var claim = new ProvisioningClaim
-            {
-                CaPem = System.Text.Encoding.UTF8.GetBytes(ca.ExportCertificatePem()),
-                CertificatePem = System.Text.Encoding.UTF8.GetBytes(cert.ExportCertificatePem()),
-                PrivateKeyPem = System.Text.Encoding.UTF8.GetBytes(key.ExportPkcs8PrivateKeyPem()),
-                EndpointHost = "127.0.0.1",
-                EndpointPort = 8883,
-                TemplateName = "tpl-1",
-            };
-            claim.Parameters.Set("SerialNumber", "NF0042");
-            return claim;
+            return new ClaimImageBuilder()
+                .WithCaPem(ca.ExportCertificatePem())
+                .WithClaimCertificatePem(cert.ExportCertificatePem())
+                .WithClaimKeyPem(key.ExportPkcs8PrivateKeyPem())
+                .WithEndpoint("127.0.0.1", 8883)
+                .WithTemplate("tpl-1")
+                .WithFormat(FpFormat.Json)
+                .WithParameter("SerialNumber", "NF0042")
+                .Build().Bytes;
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.IO;
-using System.Text;
 using NanoFleet.Cli.Device;
 using NanoFleet.Cloud;
 using NanoFleet.Provisioning;
+using NanoFleet.Station.Claim;
 using NanoFleet.Station.Partitions;
 
 namespace NanoFleet.Cli.Demo
@@ -24,18 +24,16 @@ namespace NanoFleet.Cli.Demo
         /// <param name="port">Broker port to store in the claim (the emulator's, or a proxy's in front of it).</param>
         public static void Write(string path, PartitionTable table, FleetEmulator emulator, ClaimCredentials claim, int index, FpFormat format, int port)
         {
-            var deviceClaim = new ProvisioningClaim
-            {
-                CaPem = Encoding.UTF8.GetBytes(emulator.CaCertificatePem),
-                CertificatePem = Encoding.UTF8.GetBytes(claim.CertificatePem),
-                PrivateKeyPem = Encoding.UTF8.GetBytes(claim.PrivateKeyPem),
-                EndpointHost = "127.0.0.1",
-                EndpointPort = port,
-                TemplateName = claim.TemplateName,
-                Format = format,
-            };
-            deviceClaim.Parameters.Set("SerialNumber", DemoFleet.SerialNumber(index));
-            File.WriteAllBytes(path, DeviceImageBuilder.Build(table, ClaimImages.Build(deviceClaim), DemoFleet.MacAddress(index)));
+            byte[] claimImage = new ClaimImageBuilder()
+                .WithCaPem(emulator.CaCertificatePem)
+                .WithClaimCertificatePem(claim.CertificatePem)
+                .WithClaimKeyPem(claim.PrivateKeyPem)
+                .WithEndpoint("127.0.0.1", port)
+                .WithTemplate(claim.TemplateName)
+                .WithFormat(format)
+                .WithParameter("SerialNumber", DemoFleet.SerialNumber(index))
+                .Build().Bytes;
+            File.WriteAllBytes(path, DeviceImageBuilder.Build(table, claimImage, DemoFleet.MacAddress(index)));
         }
     }
 }
