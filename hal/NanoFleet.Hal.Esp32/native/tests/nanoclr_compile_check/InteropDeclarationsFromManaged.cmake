@@ -48,6 +48,10 @@ function(_nanoclr_read_internal_calls managed_source prefix)
     # Square brackets split CMake lists unpredictably: spell the array suffix as a word first.
     string(REPLACE "[]" "ARRAY_OF" source "${source}")
     string(REPLACE "[MethodImpl(MethodImplOptions.InternalCall)]" "INTERNAL_CALL" source "${source}")
+    # Any other spelling of the attribute would be missed silently: refuse it instead.
+    if(source MATCHES "MethodImplOptions\\.InternalCall")
+        message(FATAL_ERROR "${managed_source}: write each InternalCall attribute as [MethodImpl(MethodImplOptions.InternalCall)]")
+    endif()
 
     string(REGEX MATCHALL "(^|[^A-Za-z0-9_])class +[A-Za-z0-9_]+" classes "${source}")
     list(LENGTH classes class_count)
