@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Builds and runs the ESP32 partition interop logic's GoogleTest suite on the host
-# (hal/NanoFleet.Hal.Esp32/native, CMake + GoogleTest, with ASan/UBSan) in out/native-build.
+# (hal/NanoFleet.Hal.Esp32/native, CMake + GoogleTest, with ASan/UBSan) in out/native-build, and
+# compiles the nanoCLR glue against the real nanoCLR headers of the nf-interpreter sources.
 # Quiet on success (one summary line); prints the build or test output and exits non-zero on any failure.
-# tools/test.sh calls it; run it alone with: tools/test-native.sh
+# tools/test.sh calls it; run it alone with: NF_INTERPRETER_SRC=<nf-interpreter sources> tools/test-native.sh
 set -euo pipefail
+
+# No headers, no check: CI must fail here, never skip the glue.
+if [[ -z "${NF_INTERPRETER_SRC:-}" || ! -f "$NF_INTERPRETER_SRC/src/CLR/Include/nanoCLR_Interop.h" ]]; then
+  echo "test-native: NF_INTERPRETER_SRC='${NF_INTERPRETER_SRC:-}' must name the nf-interpreter sources (with src/CLR/Include/nanoCLR_Interop.h)" >&2
+  exit 1
+fi
+nf_interpreter_src=$(cd "$NF_INTERPRETER_SRC" && pwd)
 cd "$(dirname "$0")/.."
 src=hal/NanoFleet.Hal.Esp32/native
 build=out/native-build
@@ -26,7 +34,7 @@ run() {
   fi
 }
 
-run "configure ($src)" cmake -S "$src" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug
+run "configure ($src)" cmake -S "$src" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DNF_INTERPRETER_SRC="$nf_interpreter_src"
 run "build" cmake --build "$build" --parallel 2
 # The C logic never allocates, so LeakSanitizer adds nothing, and it needs ptrace, which some CI sandboxes forbid.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
