@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests and the demo need beyond the .NET SDK: socat (serial pty pairs for the
-# station tests), openssl (fixture certificates), cmake, g++ and GoogleTest (native interop tests).
+# station tests), openssl (fixture certificates), cmake, g++ and GoogleTest (native interop tests), and
+# ninja (the nanoCLR build of tools/nanoframework).
 #   tools/setup.sh                      install (needs root or sudo, Debian/Ubuntu)
 #   tools/setup.sh --check-or-install   install only what is missing; fail clearly if that is impossible
 set -euo pipefail
@@ -8,10 +9,11 @@ need=()
 command -v socat >/dev/null || need+=(socat)
 command -v openssl >/dev/null || need+=(openssl)
 command -v cmake >/dev/null || need+=(cmake)
+command -v ninja >/dev/null || need+=(ninja-build)
 command -v g++ >/dev/null || need+=(g++)
 [[ -f /usr/include/gtest/gtest.h ]] || need+=(libgtest-dev)
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 2; }
-if [[ "${1:-}" != "--check-or-install" ]]; then need+=(socat openssl cmake g++ libgtest-dev); fi
+if [[ "${1:-}" != "--check-or-install" ]]; then need+=(socat openssl cmake ninja-build g++ libgtest-dev); fi
 if (( ${#need[@]} == 0 )); then exit 0; fi
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace NanoFleet.IlCheck.Tests
@@ -91,6 +92,39 @@ namespace NanoFleet.IlCheck.Tests
 
             Assert.Contains(found, v => v.Rule == "MultiDimensionalArray" && v.Member == "signature of Snippets.Grid.Cells");
             Assert.Contains(found, v => v.Rule == "MultiDimensionalArray" && v.Member == "signature of Snippets.Grid.Make (locals)");
+        }
+
+        [Fact]
+        public void CSharp11Build_IsFlaggedForItsEmbeddedAttributes()
+        {
+            const string nativeMethod = @"namespace Snippets { public static class Flash {
+                [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+                public static extern int Read(uint offset); } }";
+
+            string csharp11 = _compiler.Compile("Snippet11", nativeMethod, LanguageVersion.CSharp11);
+            var found = NanoProfileChecker.Check(csharp11, NoneAllowed);
+
+            Assert.Contains(found, v => v.Rule == "CompilerEmbeddedType" && v.Member == "System.Runtime.CompilerServices.RefSafetyRulesAttribute");
+            Assert.Contains(found, v => v.Rule == "CompilerEmbeddedType" && v.Member == "Microsoft.CodeAnalysis.EmbeddedAttribute");
+            Assert.Empty(NanoProfileChecker.Check(_compiler.Compile("Snippet10", nativeMethod), NoneAllowed));
+        }
+
+        [Fact]
+        public void NullableAnnotationBesideANativeMethod_IsFlagged()
+        {
+            var found = Check(@"namespace Snippets { public static class Flash {
+                public static string? Label;
+                [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+                public static extern int Read(uint offset); } }");
+
+            Assert.Contains(found, v => v.Rule == "CompilerEmbeddedType" && v.Member == "System.Runtime.CompilerServices.NullableAttribute");
+        }
+
+        [Fact]
+        public void EmbeddedTypesWithoutNativeMethods_AreHarmless()
+        {
+            // No native method table to shift: the core and the HAL interfaces keep their annotations.
+            Assert.Empty(Check("namespace Snippets { public static class Names { public static string? Label; } }"));
         }
 
         [Fact]

@@ -10,7 +10,7 @@ namespace NanoFleet.IlCheck.Tests
 {
     /// <summary>
     /// Compiles C# snippets against nanoFramework's real mscorlib (CoreLibrary 1.17.11), the way the
-    /// nano-profile projects do, into dll files in a temporary folder that is deleted on dispose.
+    /// nano-profile projects do (C# 10), into dll files in a temporary folder that is deleted on dispose.
     /// </summary>
     internal sealed class NanoSnippetCompiler : IDisposable
     {
@@ -20,13 +20,17 @@ namespace NanoFleet.IlCheck.Tests
             typeof(NanoSnippetCompiler).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
         /// <summary>Compiles <paramref name="source"/> into &lt;assemblyName&gt;.dll; extra references are earlier outputs.</summary>
-        public string Compile(string assemblyName, string source, params string[] references)
+        public string Compile(string assemblyName, string source, params string[] references) =>
+            Compile(assemblyName, source, LanguageVersion.CSharp10, references);
+
+        /// <summary>As <see cref="Compile(string, string, string[])"/>, in another C# version than the nano projects' 10.</summary>
+        public string Compile(string assemblyName, string source, LanguageVersion version, params string[] references)
         {
             var refs = new List<MetadataReference> { MetadataReference.CreateFromFile(Metadata("NanoMscorlib")) };
             refs.AddRange(references.Select(r => MetadataReference.CreateFromFile(r)));
             var compilation = CSharpCompilation.Create(
                 assemblyName,
-                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp13)) },
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(version)) },
                 refs,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 

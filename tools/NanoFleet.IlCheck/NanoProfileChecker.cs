@@ -14,6 +14,7 @@ namespace NanoFleet.IlCheck
     /// </summary>
     public static class NanoProfileChecker
     {
+
         /// <summary>Checks one assembly file.</summary>
         /// <param name="path">The compiled nano-profile assembly.</param>
         /// <param name="allowedReferences">Assembly names besides mscorlib that may be referenced (our own portable assemblies).</param>
@@ -53,6 +54,14 @@ namespace NanoFleet.IlCheck
                     {
                         Add("GenericDefinition", names.Of(handle) + "." + md.GetString(method.Name));
                     }
+                }
+            }
+
+            if (CompilerEmbeddedTypes.DeclaresInternalCalls(md))
+            {
+                foreach (var handle in CompilerEmbeddedTypes.In(md))
+                {
+                    Add("CompilerEmbeddedType", names.Of(handle));
                 }
             }
 

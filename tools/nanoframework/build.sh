@@ -74,3 +74,6 @@ nf_step testframework dotnet build "$here/UnitTestLauncher" -c Release -o "$tf" 
 nf_step testframework-pe nf_mdp "$tf/nanoFramework.TestFramework.dll" "$tf/nanoFramework.TestFramework.pe"
 nf_step launcher-pe nf_mdp --hint "nanoFramework.TestFramework=$tf/nanoFramework.TestFramework.dll" \
   "$tf/nanoFramework.UnitTestLauncher.dll" "$tf/nanoFramework.UnitTestLauncher.pe"
+
+echo "nanoframework: the real libraries (reference assemblies)"
+MSCORLIB="$nf_corelib/mscorlib.dll" "$here/build-libraries.sh" "$nf_src" "$nf_lib"
