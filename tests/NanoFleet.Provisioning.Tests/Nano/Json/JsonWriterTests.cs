@@ -33,8 +33,8 @@ namespace NanoFleet.Provisioning.Tests
         [TestMethod]
         public void WriteStringValue_EscapesHappyPath()
         {
-            string[] values = { "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0000", "\u001f", "/", "\u007f", "\u00e9", "\ud83d\ude00" };
-            string[] expected = { "\"\\\"\"", "\"\\\\\"", "\"\\n\"", "\"\\r\"", "\"\\t\"", "\"\\b\"", "\"\\f\"", "\"\\u0000\"", "\"\\u001f\"", "\"/\"", "\"\u007f\"" };
+            string[] values = { "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0001", "\u001f", "/", "\u007f", "\u00e9", "\ud83d\ude00" };
+            string[] expected = { "\"\\\"\"", "\"\\\\\"", "\"\\n\"", "\"\\r\"", "\"\\t\"", "\"\\b\"", "\"\\f\"", "\"\\u0001\"", "\"\\u001f\"", "\"/\"", "\"\u007f\"" };
             for (int i = 0; i < values.Length; i++)
             {
                 var measure = new JsonWriter(null, 0);
