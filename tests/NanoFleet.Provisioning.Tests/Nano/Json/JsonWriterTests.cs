@@ -54,15 +54,5 @@ namespace NanoFleet.Provisioning.Tests
             w.WriteStringValue("\u00e9\ud83d\ude00");
             CollectionAssert.AreEqual(TestBytes.Hex("22 c3 a9 f0 9f 98 80 22"), utf8.Output(w.BytesWritten));
         }
-
-        [TestMethod]
-        public void WriteStringValue_LoneSurrogateIsInvalid()
-        {
-            var writer = new JsonWriter(null, 0);
-            writer.WriteStringValue("ok");
-            Assert.IsTrue(writer.IsValid);
-            writer.WriteStringValue("bad \udc00");
-            Assert.IsFalse(writer.IsValid);
-        }
     }
 }
