@@ -1,286 +1,132 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using TestFrameworkShared;
 
 namespace nanoFramework.TestFramework
 {
     /// <summary>
-    /// Host copy of nanoFramework.TestFramework's Assert surface (typed overloads, no generics),
-    /// written from its published signatures.
+    /// Host copy of nanoFramework.TestFramework 3.0.77's Assert (source/TestFramework/Assert*.cs): the
+    /// same class shape, members, overloads and parameter names, and the same semantics where they
+    /// differ from MSTest (IsInstanceOfType wants the exact type). It offers nothing the real one
+    /// lacks: there is no Assert.Fail, and the [Obsolete] aliases (Equal, True, Null, …) are left
+    /// out so no test starts using them. Anything more would compile here and break on the device.
     /// </summary>
-    public static class Assert
+    public sealed partial class Assert
     {
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(bool expected, bool actual, [CallerArgumentExpression(nameof(actual))] string message = "")
+        /// <summary>Fails if both refer to the same object.</summary>
+        public static void AreNotSame(object? notExpected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(bool notExpected, bool actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(byte expected, byte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(byte notExpected, byte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(char expected, char actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(char notExpected, char actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(sbyte expected, sbyte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(sbyte notExpected, sbyte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(int expected, int actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(int notExpected, int actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(uint expected, uint actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(uint notExpected, uint actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(short expected, short actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(short notExpected, short actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(ushort expected, ushort actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(ushort notExpected, ushort actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(long expected, long actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(long notExpected, long actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(ulong expected, ulong actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(ulong notExpected, ulong actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(float expected, float actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(float notExpected, float actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(double expected, double actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(double notExpected, double actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(DateTime expected, DateTime actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(DateTime notExpected, DateTime actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(string? expected, string? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(string? notExpected, string? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails unless the objects are equal.</summary>
-        public static void AreEqual(object? expected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (!Equals(expected, actual)) Fail($"AreEqual failed. Expected:<{expected}>. Actual:<{actual}>. {message}");
-        }
-
-        /// <summary>Fails if the objects are equal.</summary>
-        public static void AreNotEqual(object? notExpected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
-        {
-            if (Equals(notExpected, actual)) Fail($"AreNotEqual failed. Value:<{actual}>. {message}");
+            if (ReferenceEquals(notExpected, actual)) HandleFail("Assert.AreNotSame", message);
         }
 
         /// <summary>Fails unless both refer to the same object.</summary>
         public static void AreSame(object? expected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
-            if (!ReferenceEquals(expected, actual)) Fail($"AreSame failed. {message}");
+            if (!ReferenceEquals(expected, actual)) HandleFail("Assert.AreSame", message);
         }
 
-        /// <summary>Fails if both refer to the same object.</summary>
-        public static void AreNotSame(object? notExpected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
+        /// <summary>Fails unless <paramref name="value"/> contains <paramref name="expected"/>.</summary>
+        public static void Contains(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
-            if (ReferenceEquals(notExpected, actual)) Fail($"AreNotSame failed. {message}");
+            EnsureParameterIsNotNull(expected, "Assert.Contains");
+            EnsureParameterIsNotNull(value, "Assert.Contains");
+            if (!value.Contains(expected, StringComparison.Ordinal)) HandleFail("Assert.Contains", $"'{value}' does not contain '{expected}'. {message}");
         }
 
-        /// <summary>Fails unless the condition is true.</summary>
-        public static void IsTrue(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
+        /// <summary>Fails if <paramref name="value"/> contains <paramref name="notExpected"/>.</summary>
+        public static void DoesNotContains(string notExpected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
-            if (!condition) Fail($"IsTrue failed. {message}");
+            EnsureParameterIsNotNull(notExpected, "Assert.DoesNotContains");
+            EnsureParameterIsNotNull(value, "Assert.DoesNotContains");
+            if (value.Contains(notExpected, StringComparison.Ordinal)) HandleFail("Assert.DoesNotContains", $"'{value}' should not contain '{notExpected}'. {message}");
+        }
+
+        /// <summary>Fails unless <paramref name="value"/> ends with <paramref name="expected"/>.</summary>
+        public static void EndsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
+        {
+            EnsureParameterIsNotNull(expected, "Assert.EndsWith");
+            EnsureParameterIsNotNull(value, "Assert.EndsWith");
+            if (!value.EndsWith(expected, StringComparison.Ordinal)) HandleFail("Assert.EndsWith", $"'{value}' does not end with '{expected}'. {message}");
         }
 
         /// <summary>Fails unless the condition is false.</summary>
         public static void IsFalse(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
         {
-            if (condition) Fail($"IsFalse failed. {message}");
+            if (condition) HandleFail("Assert.IsFalse", message);
+        }
+
+        /// <summary>Fails unless <paramref name="value"/>'s type is exactly <paramref name="expected"/> (a subclass fails, as on the device).</summary>
+        public static void IsInstanceOfType(object? value, Type expected, [CallerArgumentExpression(nameof(value))] string message = "")
+        {
+            EnsureParameterIsNotNull(expected, "Assert.IsInstanceOfType");
+            if (value is null || expected != value.GetType()) HandleFail("Assert.IsInstanceOfType", $"Expected type:<{expected}>. Actual type:<{ReplaceNulls(value?.GetType())}>. {message}");
+        }
+
+        /// <summary>Fails if <paramref name="value"/>'s type is exactly <paramref name="notExpected"/>.</summary>
+        public static void IsNotInstanceOfType(object? value, Type notExpected, [CallerArgumentExpression(nameof(value))] string message = "")
+        {
+            EnsureParameterIsNotNull(notExpected, "Assert.IsNotInstanceOfType");
+            if (value is not null && notExpected == value.GetType()) HandleFail("Assert.IsNotInstanceOfType", $"Wrong type:<{notExpected}>. {message}");
+        }
+
+        /// <summary>Fails if the value is null.</summary>
+        public static void IsNotNull([NotNull] object? value, [CallerArgumentExpression(nameof(value))] string message = "")
+        {
+            if (value is null) HandleFail("Assert.IsNotNull", message);
         }
 
         /// <summary>Fails unless the value is null.</summary>
         public static void IsNull(object? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
-            if (value is not null) Fail($"IsNull failed. {message}");
+            if (value is not null) HandleFail("Assert.IsNull", message);
         }
 
-        /// <summary>Fails if the value is null.</summary>
-        public static void IsNotNull(object? value, [CallerArgumentExpression(nameof(value))] string message = "")
+        /// <summary>Fails unless the condition is true.</summary>
+        public static void IsTrue(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
         {
-            if (value is null) Fail($"IsNotNull failed. {message}");
-        }
-
-        /// <summary>Fails unless the value is an instance of the type.</summary>
-        public static void IsInstanceOfType(object? value, Type expectedType, [CallerArgumentExpression(nameof(value))] string message = "")
-        {
-            if (value is null || !expectedType.IsInstanceOfType(value)) Fail($"IsInstanceOfType failed. Expected {expectedType.Name}. {message}");
-        }
-
-        /// <summary>Fails if the value is an instance of the type.</summary>
-        public static void IsNotInstanceOfType(object? value, Type wrongType, [CallerArgumentExpression(nameof(value))] string message = "")
-        {
-            if (value is not null && wrongType.IsInstanceOfType(value)) Fail($"IsNotInstanceOfType failed. {message}");
-        }
-
-        /// <summary>Fails unless <paramref name="value"/> contains <paramref name="substring"/>.</summary>
-        public static void Contains(string substring, string value, [CallerArgumentExpression(nameof(value))] string message = "")
-        {
-            if (value is null || !value.Contains(substring, StringComparison.Ordinal)) Fail($"Contains failed. <{substring}> not in <{value}>. {message}");
-        }
-
-        /// <summary>Fails if <paramref name="value"/> contains <paramref name="substring"/>.</summary>
-        public static void DoesNotContains(string substring, string value, [CallerArgumentExpression(nameof(value))] string message = "")
-        {
-            if (value is not null && value.Contains(substring, StringComparison.Ordinal)) Fail($"DoesNotContains failed. <{substring}> found in <{value}>. {message}");
-        }
-
-        /// <summary>Fails unless <paramref name="value"/> starts with <paramref name="substring"/>.</summary>
-        public static void StartsWith(string substring, string value, [CallerArgumentExpression(nameof(value))] string message = "")
-        {
-            if (value is null || !value.StartsWith(substring, StringComparison.Ordinal)) Fail($"StartsWith failed. {message}");
-        }
-
-        /// <summary>Fails unless <paramref name="value"/> ends with <paramref name="substring"/>.</summary>
-        public static void EndsWith(string substring, string value, [CallerArgumentExpression(nameof(value))] string message = "")
-        {
-            if (value is null || !value.EndsWith(substring, StringComparison.Ordinal)) Fail($"EndsWith failed. {message}");
-        }
-
-        /// <summary>Fails unless <paramref name="action"/> throws exactly <paramref name="exceptionType"/>.</summary>
-        public static void ThrowsException(Type exceptionType, Action action, [CallerArgumentExpression(nameof(action))] string message = "")
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception ex)
-            {
-                if (ex.GetType() == exceptionType) return;
-                Fail($"ThrowsException failed. Expected {exceptionType.Name}, got {ex.GetType().Name}. {message}");
-            }
-
-            Fail($"ThrowsException failed. No exception thrown. {message}");
+            if (!condition) HandleFail("Assert.IsTrue", message);
         }
 
         /// <summary>Stops the test and reports it skipped.</summary>
-        public static void SkipTest(string message = "") => throw new SkipTestException(message);
+        [DoesNotReturn]
+        public static void SkipTest(string? message = null) => throw new SkipTestException(message);
 
-        /// <summary>Fails the test.</summary>
-        public static void Fail(string message = "") => throw new AssertFailedException(message);
+        /// <summary>Fails unless <paramref name="value"/> starts with <paramref name="expected"/>.</summary>
+        public static void StartsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
+        {
+            EnsureParameterIsNotNull(expected, "Assert.StartsWith");
+            EnsureParameterIsNotNull(value, "Assert.StartsWith");
+            if (!value.StartsWith(expected, StringComparison.Ordinal)) HandleFail("Assert.StartsWith", $"'{value}' does not start with '{expected}'. {message}");
+        }
+
+        /// <summary>Fails unless <paramref name="action"/> throws exactly <paramref name="exception"/> (not a subclass).</summary>
+        public static void ThrowsException(Type exception, Action action, [CallerArgumentExpression(nameof(action))] string message = "")
+        {
+            EnsureParameterIsNotNull(action, "Assert.ThrowsException");
+            EnsureParameterIsNotNull(exception, "Assert.ThrowsException");
+            try
+            {
+                action.Invoke();
+            }
+            catch (Exception ex)
+            {
+                if (exception == ex.GetType()) return;
+                HandleFail("Assert.ThrowsException", $"Threw exception {ex.GetType().Name}, but exception {exception.Name} was expected. {message}\r\nException Message: {ex.Message}");
+            }
+
+            HandleFail("Assert.ThrowsException", $"No exception thrown. {exception.Name} exception was expected. {message}");
+        }
+
+        // Internal, as upstream: tests cannot call them (the real API has no Assert.Fail).
+        internal static void EnsureParameterIsNotNull(object? value, string assertion, [CallerArgumentExpression(nameof(value))] string parameter = "")
+        {
+            if (value is null) HandleFail(assertion, $"The parameter '{parameter}' is invalid. The value cannot be null.");
+        }
+
+        [DoesNotReturn]
+        internal static void HandleFail(string assertion, string message) => throw new AssertFailedException($"{assertion} failed. {message}");
+
+        private static string ReplaceNulls(object? input) => input?.ToString() ?? "(null)";
     }
 }

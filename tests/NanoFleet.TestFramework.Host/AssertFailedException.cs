@@ -1,21 +1,23 @@
 using System;
 
-namespace nanoFramework.TestFramework
+// As upstream (source/TestFrameworkShared/AssertFailedException.cs), this one type lives in its own namespace.
+namespace TestFrameworkShared
 {
     /// <summary>Thrown by a failing assertion.</summary>
     public class AssertFailedException : Exception
     {
         /// <summary>Creates the exception.</summary>
-        public AssertFailedException(string message) : base(message)
+        public AssertFailedException(string msg, Exception ex) : base(msg, ex)
         {
         }
-    }
 
-    /// <summary>Thrown by <see cref="Assert.SkipTest"/>.</summary>
-    public class SkipTestException : Exception
-    {
         /// <summary>Creates the exception.</summary>
-        public SkipTestException(string message) : base(message)
+        public AssertFailedException(string msg) : base(msg)
+        {
+        }
+
+        /// <summary>Creates the exception.</summary>
+        public AssertFailedException()
         {
         }
     }

@@ -1,46 +1,60 @@
-using System;
+using System.Collections;
 
 namespace nanoFramework.TestFramework
 {
-    /// <summary>Host copy of nanoFramework.TestFramework's CollectionAssert (arrays only, no generics).</summary>
-    public static class CollectionAssert
+    /// <summary>Host copy of nanoFramework.TestFramework 3.0.77's CollectionAssert (non-generic ICollection, as upstream).</summary>
+    public sealed class CollectionAssert
     {
-        /// <summary>Fails unless the array is empty.</summary>
-        public static void Empty(Array collection, string message = "")
+        /// <summary>Fails unless the collection is empty.</summary>
+        public static void Empty(ICollection collection, string message = "")
         {
-            if (collection is null || collection.Length != 0) Assert.Fail($"CollectionAssert.Empty failed. {message}");
+            Assert.EnsureParameterIsNotNull(collection, "CollectionAssert.Empty");
+            if (collection.Count != 0) Assert.HandleFail("CollectionAssert.Empty", message);
         }
 
-        /// <summary>Fails if the array is empty.</summary>
-        public static void NotEmpty(Array collection, string message = "")
+        /// <summary>Fails if the collection is empty.</summary>
+        public static void NotEmpty(ICollection collection, string message = "")
         {
-            if (collection is null || collection.Length == 0) Assert.Fail($"CollectionAssert.NotEmpty failed. {message}");
+            Assert.EnsureParameterIsNotNull(collection, "CollectionAssert.NotEmpty");
+            if (collection.Count == 0) Assert.HandleFail("CollectionAssert.NotEmpty", message);
         }
 
-        /// <summary>Fails unless both arrays hold equal elements in the same order.</summary>
-        public static void AreEqual(Array expected, Array actual, string message = "")
+        /// <summary>Fails unless both collections hold equal elements in the same order.</summary>
+        public static void AreEqual(ICollection expected, ICollection actual, string message = "")
         {
-            int at = FirstDifference(expected, actual);
-            if (at >= 0) Assert.Fail($"CollectionAssert.AreEqual failed at index {at}. {message}");
+            string reason = "";
+            if (!AreCollectionsEqual(expected, actual, ref reason)) Assert.HandleFail("CollectionAssert.AreEqual", $"{message}({reason})");
         }
 
-        /// <summary>Fails if both arrays hold equal elements in the same order.</summary>
-        public static void AreNotEqual(Array notExpected, Array actual, string message = "")
+        /// <summary>Fails if both collections hold equal elements in the same order.</summary>
+        public static void AreNotEqual(ICollection notExpected, ICollection actual, string message = "")
         {
-            if (FirstDifference(notExpected, actual) < 0) Assert.Fail($"CollectionAssert.AreNotEqual failed. {message}");
+            string reason = "";
+            if (AreCollectionsEqual(notExpected, actual, ref reason)) Assert.HandleFail("CollectionAssert.AreNotEqual", $"{message}({reason})");
         }
 
-        // Returns -1 when equal, else the first differing index (or the shorter length).
-        private static int FirstDifference(Array a, Array b)
+        private static bool AreCollectionsEqual(ICollection? expected, ICollection? actual, ref string reason)
         {
-            if (a is null || b is null) return ReferenceEquals(a, b) ? -1 : 0;
-            int n = Math.Min(a.Length, b.Length);
-            for (int i = 0; i < n; i++)
+            if (ReferenceEquals(expected, actual)) return true;
+            if (expected == null || actual == null) return false;
+            if (expected.Count != actual.Count)
             {
-                if (!Equals(a.GetValue(i), b.GetValue(i))) return i;
+                reason = "Different number of elements.";
+                return false;
             }
 
-            return a.Length == b.Length ? -1 : n;
+            IEnumerator e = expected.GetEnumerator();
+            IEnumerator a = actual.GetEnumerator();
+            for (int i = 0; e.MoveNext() && a.MoveNext(); i++)
+            {
+                if (!Equals(e.Current, a.Current))
+                {
+                    reason = $"Element at index {i} do not match. Expected:<{e.Current}>. Actual:<{a.Current}>.";
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

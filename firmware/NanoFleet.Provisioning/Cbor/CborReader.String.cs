@@ -8,7 +8,8 @@ namespace NanoFleet.Provisioning.Cbor
         /// <summary>Reads a text string (definite, or indefinite with definite text chunks) as validated UTF-8.</summary>
         /// <param name="value">The text, or "" on failure.</param>
         /// <returns>False on error (<see cref="FpReadErrorKind.WrongType"/> for another type,
-        /// <see cref="FpReadErrorKind.InvalidUtf8"/>, <see cref="FpReadErrorKind.Truncated"/>).</returns>
+        /// <see cref="FpReadErrorKind.InvalidUtf8"/>, <see cref="FpReadErrorKind.Truncated"/>, and
+        /// <see cref="FpReadErrorKind.NulInText"/> for a NUL, which would end a nanoCLR string).</returns>
         public bool ReadTextString(out string value)
         {
             value = "";
@@ -32,7 +33,7 @@ namespace NanoFleet.Provisioning.Cbor
                     int chars = DecodeChunks(buffer, out int badOffset);
                     if (chars < 0)
                     {
-                        return Fail(FpReadErrorKind.InvalidUtf8, badOffset);
+                        return Fail(_data[badOffset] == 0 ? FpReadErrorKind.NulInText : FpReadErrorKind.InvalidUtf8, badOffset);
                     }
 
                     value = new string(buffer, 0, chars);

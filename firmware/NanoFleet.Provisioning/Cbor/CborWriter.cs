@@ -82,12 +82,13 @@ namespace NanoFleet.Provisioning.Cbor
             return contentAt;
         }
 
-        /// <summary>Writes a UTF-8 text string.</summary>
+        /// <summary>Writes a UTF-8 text string; a lone surrogate or U+0000 makes the writer invalid.</summary>
         /// <param name="value">The text.</param>
         public void WriteTextString(string value)
         {
-            int length = Utf8.GetByteCount(value);
-            if (length < 0)
+            char[] chars = value.ToCharArray();
+            int length = Utf8.GetByteCount(chars);
+            if (length == Utf8.Invalid)
             {
                 IsValid = false;
                 return;
@@ -96,7 +97,7 @@ namespace NanoFleet.Provisioning.Cbor
             WriteHead(MajorTypeText, length);
             if (Buffer != null)
             {
-                Utf8.Encode(value, Buffer, At);
+                Utf8.Encode(chars, Buffer, At);
             }
 
             At += length;

@@ -1,4 +1,5 @@
 using NanoFleet.Hal;
+using NanoFleet.Provisioning.Text;
 
 namespace NanoFleet.Provisioning
 {
@@ -16,13 +17,13 @@ namespace NanoFleet.Provisioning
         public static FailureClass Classify(ErrorResponse error)
         {
             string code = error.ErrorCode;
-            if (Contains(code, "Token") || Contains(error.ErrorMessage, "ownership token"))
+            if (WholeChars.Contains(code, "Token") || WholeChars.Contains(error.ErrorMessage, "ownership token"))
             {
                 return FailureClass.TokenInvalid;
             }
 
-            if (error.StatusCode == 429 || Contains(code, "Throttl") || Contains(code, "TooManyRequests")
-                || Contains(code, "ServiceUnavailable") || Contains(code, "InternalFailure") || Contains(code, "InternalError"))
+            if (error.StatusCode == 429 || WholeChars.Contains(code, "Throttl") || WholeChars.Contains(code, "TooManyRequests")
+                || WholeChars.Contains(code, "ServiceUnavailable") || WholeChars.Contains(code, "InternalFailure") || WholeChars.Contains(code, "InternalError"))
             {
                 return FailureClass.Transient;
             }
@@ -52,7 +53,5 @@ namespace NanoFleet.Provisioning
                     return FailureClass.Transient;
             }
         }
-
-        private static bool Contains(string text, string part) => text != null && text.IndexOf(part) >= 0;
     }
 }

@@ -42,6 +42,7 @@ namespace NanoFleet.Provisioning.Json
         private int _valueChars;
         private int _valueBytes; // UTF-8 bytes once escapes are undone
         private bool _valueHasEscapes;
+        private int _valueNulAt; // where a \u0000 escape is, or -1: no string can hold it on the device
 
         /// <summary>Reads <paramref name="count"/> bytes from <paramref name="offset"/>; the caller has checked the range.</summary>
         /// <param name="data">The JSON bytes (UTF-8).</param>
@@ -177,6 +178,11 @@ namespace NanoFleet.Provisioning.Json
                 return false;
             }
 
+            if (_valueNulAt >= 0)
+            {
+                return false; // no string holds U+0000 on the device, so none equals this one
+            }
+
             if (_valueHasEscapes)
             {
                 return TryGetString(out string value) && value == text;
@@ -191,13 +197,19 @@ namespace NanoFleet.Provisioning.Json
         }
 
         /// <summary>Decodes the current string or property name (escapes included).</summary>
-        /// <returns>False when the token is not a string.</returns>
+        /// <returns>False when the token is not a string, or (with <see cref="FpReadErrorKind.NulInText"/>
+        /// recorded) when it holds a \u0000 escape: a nanoCLR string would end there.</returns>
         public bool TryGetString(out string value)
         {
             value = "";
             if (TokenType != JsonTokenType.String && TokenType != JsonTokenType.PropertyName)
             {
                 return false;
+            }
+
+            if (_valueNulAt >= 0)
+            {
+                return Fail(FpReadErrorKind.NulInText, _valueNulAt);
             }
 
             if (_valueChars == 0)
@@ -480,6 +492,7 @@ namespace NanoFleet.Provisioning.Json
             int at = _pos + 1;
             _valueStart = at;
             _valueHasEscapes = false;
+            _valueNulAt = -1;
             int chars = 0;
             int bytes = 0;
             while (true)
@@ -595,6 +608,11 @@ namespace NanoFleet.Provisioning.Json
 
             if (unit < 0xD800 || unit > 0xDBFF)
             {
+                if (unit == 0 && _valueNulAt < 0)
+                {
+                    _valueNulAt = at;
+                }
+
                 utf8Bytes = Utf8.EncodedLength(unit);
                 return 6;
             }

@@ -112,21 +112,23 @@ namespace NanoFleet.Provisioning.Json
 
         /// <summary>
         /// Escapes per RFC 8259: quote, backslash and control characters; everything else as UTF-8.
-        /// '\n' gets its short form because PEM values are full of it.
+        /// '\n' gets its short form because PEM values are full of it. Reads the string through one
+        /// whole ToCharArray(), the only view of it that is right on the nanoCLR (see <see cref="Utf8"/>).
         /// </summary>
         private void WriteQuoted(string value)
         {
+            char[] chars = value.ToCharArray();
             Put((byte)'"');
-            for (int i = 0; i < value.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
-                if (c < 0x80)
+                char c = chars[i];
+                if (c < 0x80 && c != 0)
                 {
                     PutAscii(c);
                 }
                 else
                 {
-                    i = PutNonAscii(value, i);
+                    i = PutNonAscii(chars, i);
                 }
             }
 
@@ -190,11 +192,14 @@ namespace NanoFleet.Provisioning.Json
             }
         }
 
-        /// <summary>Writes the UTF-8 of the character (or surrogate pair) at <paramref name="i"/>; returns the last index used.</summary>
-        private int PutNonAscii(string value, int i)
+        /// <summary>
+        /// Writes the UTF-8 of the character (or surrogate pair) at <paramref name="i"/>; returns the
+        /// last index used. A lone surrogate or U+0000, which no nanoCLR string holds, makes the writer invalid.
+        /// </summary>
+        private int PutNonAscii(char[] chars, int i)
         {
-            int codePoint = Utf8.ReadCodePoint(value, ref i);
-            if (codePoint < 0)
+            int codePoint = Utf8.ReadCodePoint(chars, ref i);
+            if (codePoint == Utf8.Invalid)
             {
                 IsValid = false;
                 return i;

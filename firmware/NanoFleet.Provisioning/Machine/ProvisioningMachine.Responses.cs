@@ -133,7 +133,7 @@ namespace NanoFleet.Provisioning
                 return "(message withheld: it quotes a secret)";
             }
 
-            return message.Length > 200 ? message.Substring(0, 200) + "..." : message;
+            return WholeChars.Shorten(message, 200);
         }
 
         private static bool ContainsSecret(string text, byte[]? secret) => secret != null && secret.Length > 0 && Utf8.Contains(text, secret);

@@ -69,7 +69,7 @@ namespace NanoFleet.Provisioning
         /// <returns><see cref="FpStatus.Success"/>; <see cref="FpStatus.BufferTooSmall"/> (nothing
         /// written); <see cref="FpStatus.BadParameter"/> for a bad format, buffer or offset, a null
         /// or empty token, a token that is not UTF-8, a null parameter key or value, or a string
-        /// holding a lone surrogate.</returns>
+        /// holding a lone surrogate or U+0000.</returns>
         public static FpStatus WriteRegisterThingRequest(FpFormat format, byte[] ownershipToken, StringMap? parameters, byte[] buffer, int offset, out int written)
         {
             written = 0;

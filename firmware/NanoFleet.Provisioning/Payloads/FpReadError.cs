@@ -87,6 +87,7 @@ namespace NanoFleet.Provisioning
                 case FpReadErrorKind.MissingField: return "MissingField";
                 case FpReadErrorKind.WrongType: return "WrongType";
                 case FpReadErrorKind.BadArgument: return "BadArgument";
+                case FpReadErrorKind.NulInText: return "NulInText";
                 default: return "Error";
             }
         }

@@ -23,5 +23,11 @@ namespace NanoFleet.Provisioning
         WrongType,
         /// <summary>The call itself was wrong: a null array or result, or an offset/count outside the array.</summary>
         BadArgument,
+        /// <summary>
+        /// A text value the core would hold as a string contains U+0000. A nanoCLR string ends at
+        /// NUL, so the value would arrive cut short; it is refused instead. (Text kept as bytes, the
+        /// certificate, key and token, keeps a NUL.)
+        /// </summary>
+        NulInText,
     }
 }

@@ -9,7 +9,7 @@ namespace NanoFleet.Provisioning
         /// <summary>Bytes produced so far.</summary>
         int BytesWritten { get; }
 
-        /// <summary>False once text that cannot be encoded (a lone surrogate, invalid UTF-8) was given.</summary>
+        /// <summary>False once text that cannot be encoded (a lone surrogate, U+0000, invalid UTF-8) was given.</summary>
         bool IsValid { get; }
 
         /// <summary>Starts a map of <paramref name="pairs"/> entries (CBOR needs the count up front).</summary>

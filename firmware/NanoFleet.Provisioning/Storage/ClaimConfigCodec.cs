@@ -18,6 +18,12 @@ namespace NanoFleet.Provisioning.Storage
     /// In values, <c>\\</c>, <c>\n</c> and <c>\r</c> stand for a backslash, LF and CR. Parameter names
     /// must not contain '=', '\' or control characters. Unknown keys are ignored (newer writers, older
     /// readers); <c>port</c> defaults to 8883 and <c>format</c> to json.
+    /// <para>
+    /// The device decodes it from bytes: lines and '=' are found in the UTF-8, and only keys and
+    /// values become strings, so a value holding any character, emoji included, arrives whole (the
+    /// nanoCLR's <c>IndexOf</c> and <c>Substring</c> go wrong after a character outside the BMP).
+    /// A value cannot hold U+0000, which would end a nanoCLR string: encoding and decoding refuse it.
+    /// </para>
     /// </summary>
     public static class ClaimConfigCodec
     {
@@ -31,9 +37,8 @@ namespace NanoFleet.Provisioning.Storage
         public static bool IsValidTemplateName(string name)
         {
             if (name == null || name.Length < 1 || name.Length > 36) return false;
-            for (int i = 0; i < name.Length; i++)
+            foreach (char c in name.ToCharArray())
             {
-                char c = name[i];
                 bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
                 if (!ok) return false;
             }
@@ -67,7 +72,7 @@ namespace NanoFleet.Provisioning.Storage
             int length = Utf8.GetByteCount(text);
             if (length == Utf8.Invalid)
             {
-                error = "a parameter value holds a lone UTF-16 surrogate";
+                error = "a parameter value holds a lone UTF-16 surrogate or U+0000";
                 return FpStatus.BadParameter;
             }
 
@@ -82,8 +87,7 @@ namespace NanoFleet.Provisioning.Storage
         public static FpStatus Decode(byte[] data, int offset, int count, ProvisioningClaim claim, out string error)
         {
             error = "";
-            string? text;
-            if (!Utf8.TryDecode(data, offset, count, out text, out _) || text == null)
+            if (Utf8.CountChars(data, offset, count, out _) < 0)
             {
                 error = "the config is not valid UTF-8";
                 return FpStatus.BadParameter;
@@ -94,43 +98,15 @@ namespace NanoFleet.Provisioning.Storage
             claim.TemplateName = "";
             claim.Format = FpFormat.Json;
             claim.Parameters.Clear();
+            int end = offset + count;
             int lineNo = 0;
-            int start = 0;
-            while (start < text.Length)
+            for (int start = offset; start < end;)
             {
-                int lf = text.IndexOf('\n', start);
-                int stop = lf < 0 ? text.Length : lf;
-                string line = text.Substring(start, stop - start);
-                start = stop + 1;
+                int stop = IndexOfByte(data, (byte)'\n', start, end);
                 lineNo++;
-                if (lineNo == 1)
-                {
-                    if (line != FormatTag)
-                    {
-                        error = "the config starts with '" + Shorten(line) + "', not '" + FormatTag + "'";
-                        return FpStatus.BadParameter;
-                    }
-
-                    continue;
-                }
-
-                if (line.Length == 0) continue;
-                int eq = line.IndexOf('=');
-                if (eq <= 0)
-                {
-                    error = "config line " + lineNo + " is not key=value";
-                    return FpStatus.BadParameter;
-                }
-
-                string key = line.Substring(0, eq);
-                string? value = Unescape(line.Substring(eq + 1));
-                if (value == null)
-                {
-                    error = "config line " + lineNo + " has a bad escape (only \\\\, \\n and \\r exist)";
-                    return FpStatus.BadParameter;
-                }
-
-                if (!Apply(claim, key, value, lineNo, out error)) return FpStatus.BadParameter;
+                bool ok = lineNo == 1 ? CheckFormatTag(data, start, stop, out error) : DecodeLine(data, start, stop, lineNo, claim, out error);
+                if (!ok) return FpStatus.BadParameter;
+                start = stop + 1;
             }
 
             if (lineNo == 0)
@@ -140,6 +116,52 @@ namespace NanoFleet.Provisioning.Storage
             }
 
             return CheckEndpoint(claim, out error) ? FpStatus.Success : FpStatus.BadParameter;
+        }
+
+        private static bool CheckFormatTag(byte[] data, int start, int stop, out string error)
+        {
+            error = "";
+            if (Utf8.EqualsText(data, start, stop - start, FormatTag)) return true;
+            Utf8.TryDecode(data, start, stop - start, out string line, out _);
+            error = "the config starts with '" + WholeChars.Shorten(line, 40) + "', not '" + FormatTag + "'";
+            return false;
+        }
+
+        /// <summary>Applies the <c>key=value</c> line in bytes [start, stop) of valid UTF-8.</summary>
+        private static bool DecodeLine(byte[] data, int start, int stop, int lineNo, ProvisioningClaim claim, out string error)
+        {
+            error = "";
+            if (stop == start) return true;
+            int eq = IndexOfByte(data, (byte)'=', start, stop);
+            if (eq == start || eq == stop)
+            {
+                error = "config line " + lineNo + " is not key=value";
+                return false;
+            }
+
+            byte[]? value = Unescape(data, eq + 1, stop, out int valueLength);
+            if (value == null)
+            {
+                error = "config line " + lineNo + " has a bad escape (only \\\\, \\n and \\r exist)";
+                return false;
+            }
+
+            // The parameter name is decoded from after its prefix: no Substring of a string that may hold any character.
+            bool isParameter = eq - start > ParameterPrefix.Length && Utf8.EqualsText(data, start, ParameterPrefix.Length, ParameterPrefix);
+            int nameAt = isParameter ? start + ParameterPrefix.Length : start;
+            if (!Utf8.TryDecode(data, nameAt, eq - nameAt, out string key, out _) || !Utf8.TryDecode(value, 0, valueLength, out string text, out _))
+            {
+                error = "config line " + lineNo + " holds U+0000, which a nanoFramework string cannot";
+                return false;
+            }
+
+            if (isParameter)
+            {
+                claim.Parameters.Set(key, text);
+                return true;
+            }
+
+            return Apply(claim, key, text, lineNo, out error);
         }
 
         private static bool Apply(ProvisioningClaim claim, string key, string value, int lineNo, out string error)
@@ -153,7 +175,7 @@ namespace NanoFleet.Provisioning.Storage
                 else if (value == "cbor") claim.Format = FpFormat.Cbor;
                 else
                 {
-                    error = "config line " + lineNo + ": format '" + Shorten(value) + "' is neither json nor cbor";
+                    error = "config line " + lineNo + ": format '" + WholeChars.Shorten(value, 40) + "' is neither json nor cbor";
                     return false;
                 }
             }
@@ -162,15 +184,11 @@ namespace NanoFleet.Provisioning.Storage
                 int port = ParsePort(value);
                 if (port < 0)
                 {
-                    error = "config line " + lineNo + ": port '" + Shorten(value) + "' is not 1-65535";
+                    error = "config line " + lineNo + ": port '" + WholeChars.Shorten(value, 40) + "' is not 1-65535";
                     return false;
                 }
 
                 claim.EndpointPort = port;
-            }
-            else if (key.Length > ParameterPrefix.Length && key.Substring(0, ParameterPrefix.Length) == ParameterPrefix)
-            {
-                claim.Parameters.Set(key.Substring(ParameterPrefix.Length), value);
             }
 
             return true;
@@ -179,18 +197,18 @@ namespace NanoFleet.Provisioning.Storage
         private static bool CheckEndpoint(ProvisioningClaim claim, out string error)
         {
             error = "";
-            if (!IsValidHost(claim.EndpointHost)) error = "endpoint host '" + Shorten(claim.EndpointHost) + "' is empty or holds spaces or control characters";
+            if (!IsValidHost(claim.EndpointHost)) error = "endpoint host '" + WholeChars.Shorten(claim.EndpointHost, 40) + "' is empty or holds spaces or control characters";
             else if (claim.EndpointPort < 1 || claim.EndpointPort > 65535) error = "endpoint port " + claim.EndpointPort + " is not 1-65535";
-            else if (!IsValidTemplateName(claim.TemplateName)) error = "template name '" + Shorten(claim.TemplateName) + "' is not 1-36 characters of [0-9A-Za-z_-]";
+            else if (!IsValidTemplateName(claim.TemplateName)) error = "template name '" + WholeChars.Shorten(claim.TemplateName, 40) + "' is not 1-36 characters of [0-9A-Za-z_-]";
             return error.Length == 0;
         }
 
         private static bool IsValidHost(string host)
         {
             if (host == null || host.Length == 0 || host.Length > 253) return false;
-            for (int i = 0; i < host.Length; i++)
+            foreach (char c in host.ToCharArray())
             {
-                if (host[i] <= ' ' || host[i] == 0x7F || host[i] == '/' || host[i] == ':') return false;
+                if (c <= ' ' || c == 0x7F || c == '/' || c == ':') return false;
             }
 
             return true;
@@ -199,9 +217,8 @@ namespace NanoFleet.Provisioning.Storage
         private static bool IsValidParameterName(string key)
         {
             if (key == null || key.Length == 0) return false;
-            for (int i = 0; i < key.Length; i++)
+            foreach (char c in key.ToCharArray())
             {
-                char c = key[i];
                 if (c < ' ' || c == 0x7F || c == '=' || c == '\\') return false;
             }
 
@@ -212,10 +229,10 @@ namespace NanoFleet.Provisioning.Storage
         {
             if (text.Length == 0 || text.Length > 5) return -1;
             int value = 0;
-            for (int i = 0; i < text.Length; i++)
+            foreach (char c in text.ToCharArray())
             {
-                if (text[i] < '0' || text[i] > '9') return -1;
-                value = value * 10 + (text[i] - '0');
+                if (c < '0' || c > '9') return -1;
+                value = value * 10 + (c - '0');
             }
 
             return value >= 1 && value <= 65535 ? value : -1;
@@ -223,12 +240,11 @@ namespace NanoFleet.Provisioning.Storage
 
         private static string Escape(string value)
         {
-            if (value.IndexOf('\\') < 0 && value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0) return value;
-            var chars = new char[value.Length * 2];
+            char[] source = value.ToCharArray();
+            var chars = new char[source.Length * 2];
             int n = 0;
-            for (int i = 0; i < value.Length; i++)
+            foreach (char c in source)
             {
-                char c = value[i];
                 if (c == '\\' || c == '\n' || c == '\r')
                 {
                     chars[n++] = '\\';
@@ -240,34 +256,35 @@ namespace NanoFleet.Provisioning.Storage
                 }
             }
 
-            return new string(chars, 0, n);
+            return n == source.Length ? value : new string(chars, 0, n);
         }
 
-        private static string? Unescape(string value)
+        /// <summary>The bytes [start, stop) with their escapes undone (all ASCII, so done on the UTF-8); null for a bad escape.</summary>
+        private static byte[]? Unescape(byte[] data, int start, int stop, out int length)
         {
-            if (value.IndexOf('\\') < 0) return value;
-            var chars = new char[value.Length];
-            int n = 0;
-            for (int i = 0; i < value.Length; i++)
+            var bytes = new byte[stop - start];
+            length = 0;
+            for (int at = start; at < stop; at++)
             {
-                char c = value[i];
-                if (c != '\\')
+                byte b = data[at];
+                if (b == '\\')
                 {
-                    chars[n++] = c;
-                    continue;
+                    if (++at >= stop) return null;
+                    b = data[at] == '\\' ? (byte)'\\' : data[at] == 'n' ? (byte)'\n' : data[at] == 'r' ? (byte)'\r' : (byte)0;
+                    if (b == 0) return null;
                 }
 
-                if (++i >= value.Length) return null;
-                char e = value[i];
-                if (e == '\\') chars[n++] = '\\';
-                else if (e == 'n') chars[n++] = '\n';
-                else if (e == 'r') chars[n++] = '\r';
-                else return null;
+                bytes[length++] = b;
             }
 
-            return new string(chars, 0, n);
+            return bytes;
         }
 
-        private static string Shorten(string text) => text == null ? "" : text.Length <= 40 ? text : text.Substring(0, 40) + "...";
+        /// <summary>Where <paramref name="value"/> first is in [start, stop), or <paramref name="stop"/>.</summary>
+        private static int IndexOfByte(byte[] data, byte value, int start, int stop)
+        {
+            while (start < stop && data[start] != value) start++;
+            return start;
+        }
     }
 }

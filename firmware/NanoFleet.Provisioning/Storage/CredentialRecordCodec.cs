@@ -18,7 +18,7 @@ namespace NanoFleet.Provisioning.Storage
         private static readonly byte[] NoBytes = new byte[0];
         private const int MaxField = 0xFFFF;
 
-        /// <summary>Encodes <paramref name="c"/>; null with a reason when a field is too long or not valid UTF-16.</summary>
+        /// <summary>Encodes <paramref name="c"/>; null with a reason when a field is too long, not valid UTF-16 or holds U+0000.</summary>
         public static byte[]? Encode(DeviceCredentials c, out string error)
         {
             error = "";
@@ -42,7 +42,7 @@ namespace NanoFleet.Provisioning.Storage
                 int v = Utf8.GetByteCount(map.ValueAt(i));
                 if (k < 0 || v < 0 || 2 + k + v > MaxField)
                 {
-                    error = "deviceConfiguration entry '" + map.KeyAt(i) + "' is too long or not valid UTF-16";
+                    error = "deviceConfiguration entry '" + map.KeyAt(i) + "' is too long, not valid UTF-16 or holds U+0000";
                     return null;
                 }
 
@@ -176,7 +176,7 @@ namespace NanoFleet.Provisioning.Storage
 
         private static bool Fits(byte tag, int bytes, out string error)
         {
-            error = bytes < 0 ? "field " + tag + " is not valid UTF-16" : bytes > MaxField ? "field " + tag + " is " + bytes + " bytes, over 65535" : "";
+            error = bytes < 0 ? "field " + tag + " is not valid UTF-16 or holds U+0000" : bytes > MaxField ? "field " + tag + " is " + bytes + " bytes, over 65535" : "";
             return error.Length == 0;
         }
 

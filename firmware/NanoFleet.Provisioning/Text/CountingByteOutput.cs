@@ -23,7 +23,7 @@ namespace NanoFleet.Provisioning.Text
         /// <summary>Bytes produced so far.</summary>
         public int BytesWritten => At - _start;
 
-        /// <summary>False after a string with a lone surrogate was given (it cannot be UTF-8).</summary>
+        /// <summary>False after text no nanoCLR string can hold was given: a lone surrogate (it cannot be UTF-8) or U+0000.</summary>
         public bool IsValid { get; protected set; } = true;
 
         /// <summary>The destination, or null while measuring.</summary>

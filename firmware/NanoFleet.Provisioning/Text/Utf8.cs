@@ -5,21 +5,37 @@ namespace NanoFleet.Provisioning.Text
     /// ways: the encoder refuses lone surrogates, the decoder refuses overlong forms, surrogate code
     /// points, values above U+10FFFF and truncated sequences (RFC 3629), so a string that passes
     /// through here round-trips exactly.
+    /// <para>
+    /// The nanoCLR stores strings as UTF-8. Its indexer returns the high surrogate for both halves
+    /// of a character outside the BMP, and <c>IndexOf</c>, <c>Substring</c> and <c>ToCharArray(i, n)</c>
+    /// go wrong after one; only a whole <c>ToCharArray()</c> is right. So every method here that reads
+    /// a string reads it through one whole <c>ToCharArray()</c>. A nanoCLR string cannot hold U+0000
+    /// either (it ends the string there), so text that becomes or comes from a string refuses it:
+    /// <see cref="GetByteCount(string)"/> and <see cref="Decode"/> treat it as invalid, where it would
+    /// otherwise be cut short without a word. Text the core keeps as bytes (certificate, key, token)
+    /// is only validated as UTF-8 (<see cref="CountChars"/>) and keeps a NUL as it is.
+    /// </para>
     /// </summary>
     public static class Utf8
     {
-        /// <summary>Returned by <see cref="GetByteCount"/> for a string that is not valid UTF-16.</summary>
+        /// <summary>
+        /// Returned by <see cref="GetByteCount(string)"/> and <see cref="ReadCodePoint"/> for text no
+        /// nanoCLR string can hold: a lone surrogate (it becomes U+FFFD there) or U+0000 (it ends the string).
+        /// </summary>
         public const int Invalid = -1;
 
-        /// <summary>Bytes needed to encode <paramref name="value"/>, or <see cref="Invalid"/> when it holds a lone surrogate.</summary>
+        /// <summary>Bytes needed to encode <paramref name="value"/>, or <see cref="Invalid"/> when it holds a lone surrogate or U+0000.</summary>
         /// <param name="value">The string to measure.</param>
-        public static int GetByteCount(string value)
+        public static int GetByteCount(string value) => GetByteCount(value.ToCharArray());
+
+        /// <summary><see cref="GetByteCount(string)"/> for a string's whole <c>ToCharArray()</c>.</summary>
+        public static int GetByteCount(char[] chars)
         {
             int count = 0;
-            for (int i = 0; i < value.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                int codePoint = ReadCodePoint(value, ref i);
-                if (codePoint < 0)
+                int codePoint = ReadCodePoint(chars, ref i);
+                if (codePoint == Invalid)
                 {
                     return Invalid;
                 }
@@ -32,39 +48,50 @@ namespace NanoFleet.Provisioning.Text
 
         /// <summary>
         /// Encodes <paramref name="value"/> at <paramref name="offset"/>. The caller has checked the
-        /// room with <see cref="GetByteCount"/> (which also rejects lone surrogates).
+        /// room with <see cref="GetByteCount(string)"/> (which also refuses what cannot be encoded).
         /// </summary>
         /// <returns>Bytes written.</returns>
-        public static int Encode(string value, byte[] buffer, int offset)
+        public static int Encode(string value, byte[] buffer, int offset) => Encode(value.ToCharArray(), buffer, offset);
+
+        /// <summary><see cref="Encode(string, byte[], int)"/> for a string's whole <c>ToCharArray()</c>.</summary>
+        public static int Encode(char[] chars, byte[] buffer, int offset)
         {
             int at = offset;
-            for (int i = 0; i < value.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                at += WriteCodePoint(ReadCodePoint(value, ref i), buffer, at);
+                at += WriteCodePoint(ReadCodePoint(chars, ref i), buffer, at);
             }
 
             return at - offset;
         }
 
         /// <summary>
-        /// The code point at <paramref name="i"/>, joining a surrogate pair (and then leaving
-        /// <paramref name="i"/> on its second half); -1 for a lone surrogate.
+        /// The code point at <paramref name="i"/> of a string's chars, joining a surrogate pair (and
+        /// then leaving <paramref name="i"/> on its second half); <see cref="Invalid"/> for a lone
+        /// surrogate or U+0000.
         /// </summary>
-        public static int ReadCodePoint(string value, ref int i)
+        /// <param name="chars">A whole <c>ToCharArray()</c>: on the nanoCLR only that holds both halves of a pair.</param>
+        /// <param name="i">The index to read; moved to the low surrogate of a pair.</param>
+        public static int ReadCodePoint(char[] chars, ref int i)
         {
-            char c = value[i];
+            char c = chars[i];
+            if (c == 0)
+            {
+                return Invalid;
+            }
+
             if (c < 0xD800 || c > 0xDFFF)
             {
                 return c;
             }
 
-            if (c > 0xDBFF || i + 1 >= value.Length || value[i + 1] < 0xDC00 || value[i + 1] > 0xDFFF)
+            if (c > 0xDBFF || i + 1 >= chars.Length || chars[i + 1] < 0xDC00 || chars[i + 1] > 0xDFFF)
             {
-                return -1;
+                return Invalid;
             }
 
             i++;
-            return 0x10000 + ((c - 0xD800) << 10) + (value[i] - 0xDC00);
+            return 0x10000 + ((c - 0xD800) << 10) + (chars[i] - 0xDC00);
         }
 
         /// <summary>UTF-8 length of a code point (1–4).</summary>
@@ -171,22 +198,24 @@ namespace NanoFleet.Provisioning.Text
 
         /// <summary>
         /// True when the UTF-8 bytes (already validated) spell exactly <paramref name="text"/>,
-        /// compared code point by code point without allocating.
+        /// compared code point by code point.
         /// </summary>
         public static bool EqualsText(byte[] data, int offset, int count, string text)
         {
-            // Each UTF-16 unit takes 1 to 3 UTF-8 bytes: most keys are told apart by length alone.
+            // Each UTF-16 unit takes 1 to 3 UTF-8 bytes: most keys are told apart by length alone,
+            // before the text's chars are taken.
             if (count < text.Length || count > 3 * text.Length)
             {
                 return false;
             }
 
+            char[] chars = text.ToCharArray();
             int end = offset + count;
             int at = offset;
             int i = 0;
             while (at < end)
             {
-                if (i >= text.Length)
+                if (i >= chars.Length)
                 {
                     return false;
                 }
@@ -194,7 +223,7 @@ namespace NanoFleet.Provisioning.Text
                 byte b = data[at];
                 if (b < 0x80)
                 {
-                    if (text[i] != b)
+                    if (chars[i] != b)
                     {
                         return false;
                     }
@@ -205,7 +234,7 @@ namespace NanoFleet.Provisioning.Text
                 }
 
                 at += DecodeCodePoint(data, at, end, out int codePoint);
-                if (ReadCodePoint(text, ref i) != codePoint)
+                if (ReadCodePoint(chars, ref i) != codePoint)
                 {
                     return false;
                 }
@@ -213,7 +242,7 @@ namespace NanoFleet.Provisioning.Text
                 i++;
             }
 
-            return i == text.Length;
+            return i == chars.Length;
         }
 
         /// <summary>
@@ -226,11 +255,13 @@ namespace NanoFleet.Provisioning.Text
         /// <summary><see cref="Contains(string, byte[])"/> for the UTF-8 in a range of <paramref name="data"/>.</summary>
         public static bool Contains(string text, byte[] data, int offset, int count)
         {
+            char[] chars = text.ToCharArray();
+
             // A match of n units takes at least n and at most 3n bytes: starts too late cannot match.
             int minUnits = (count + 2) / 3;
-            for (int start = 0; start + minUnits <= text.Length; start++)
+            for (int start = 0; start + minUnits <= chars.Length; start++)
             {
-                if (MatchesAt(text, start, data, offset, offset + count))
+                if (MatchesAt(chars, start, data, offset, offset + count))
                 {
                     return true;
                 }
@@ -239,19 +270,19 @@ namespace NanoFleet.Provisioning.Text
             return count == 0;
         }
 
-        /// <summary>True when the units of <paramref name="text"/> from <paramref name="start"/> begin with the text the bytes spell.</summary>
-        private static bool MatchesAt(string text, int start, byte[] data, int at, int end)
+        /// <summary>True when <paramref name="chars"/> from <paramref name="start"/> begin with the text the bytes spell.</summary>
+        private static bool MatchesAt(char[] chars, int start, byte[] data, int at, int end)
         {
             int i = start;
             while (at < end)
             {
-                if (i >= text.Length)
+                if (i >= chars.Length)
                 {
                     return false;
                 }
 
                 int length = DecodeCodePoint(data, at, end, out int codePoint);
-                if (length == 0 || ReadCodePoint(text, ref i) != codePoint)
+                if (length == 0 || ReadCodePoint(chars, ref i) != codePoint)
                 {
                     return false;
                 }
@@ -289,8 +320,8 @@ namespace NanoFleet.Provisioning.Text
         /// <param name="offset">First byte.</param>
         /// <param name="count">Number of bytes.</param>
         /// <param name="value">The decoded string, or "" on failure.</param>
-        /// <param name="badOffset">Offset of the first invalid byte, or -1.</param>
-        /// <returns>True when every byte was valid UTF-8.</returns>
+        /// <param name="badOffset">Offset of the first invalid or NUL byte, or -1.</param>
+        /// <returns>True when every byte was valid UTF-8 and none was NUL.</returns>
         public static bool TryDecode(byte[] data, int offset, int count, out string value, out int badOffset)
         {
             value = "";
@@ -349,9 +380,10 @@ namespace NanoFleet.Provisioning.Text
 
         /// <summary>
         /// Validates and decodes a range into <paramref name="chars"/> (which has room for
-        /// <paramref name="count"/> units) in one pass.
+        /// <paramref name="count"/> units) in one pass, for a string: a NUL byte is refused like an
+        /// invalid one, since the string would end there.
         /// </summary>
-        /// <returns>The units written, or -1 (with <paramref name="badOffset"/>) when the bytes are not valid UTF-8.</returns>
+        /// <returns>The units written, or -1 (with <paramref name="badOffset"/>) when the bytes are not valid UTF-8 or hold a NUL.</returns>
         public static int Decode(byte[] data, int offset, int count, char[] chars, int charOffset, out int badOffset)
         {
             badOffset = -1;
@@ -360,45 +392,20 @@ namespace NanoFleet.Provisioning.Text
             int to = charOffset;
             while (at < end)
             {
-                // The common case, PEM and base64, is one long ASCII run: copy it eight bytes per
-                // test, then in a tight loop.
-                int last = end - 8;
-                while (at <= last)
-                {
-                    byte b0 = data[at], b1 = data[at + 1], b2 = data[at + 2], b3 = data[at + 3];
-                    byte b4 = data[at + 4], b5 = data[at + 5], b6 = data[at + 6], b7 = data[at + 7];
-                    if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) >= 0x80)
-                    {
-                        break;
-                    }
-
-                    chars[to] = (char)b0;
-                    chars[to + 1] = (char)b1;
-                    chars[to + 2] = (char)b2;
-                    chars[to + 3] = (char)b3;
-                    chars[to + 4] = (char)b4;
-                    chars[to + 5] = (char)b5;
-                    chars[to + 6] = (char)b6;
-                    chars[to + 7] = (char)b7;
-                    to += 8;
-                    at += 8;
-                }
-
-                if (at == end)
-                {
-                    return to - charOffset;
-                }
-
+                // Strings are short (thing name, configuration entries, error codes): certificates,
+                // keys and tokens stay bytes and never come through here.
                 byte b = data[at];
-                while (b < 0x80)
+                if (b == 0)
+                {
+                    badOffset = at;
+                    return -1;
+                }
+
+                if (b < 0x80)
                 {
                     chars[to++] = (char)b;
-                    if (++at == end)
-                    {
-                        return to - charOffset;
-                    }
-
-                    b = data[at];
+                    at++;
+                    continue;
                 }
 
                 int length = DecodeCodePoint(data, at, end, out int codePoint);

@@ -152,23 +152,26 @@ namespace NanoFleet.Provisioning
                 return FpStatus.NoMatch;
             }
 
+            // The topic comes from outside and may hold any character: it is read through one whole
+            // ToCharArray(), the only view of it that is right on the nanoCLR (see Text/Utf8.cs).
+            char[] chars = topic.ToCharArray();
             int cursor = 0;
             FpApi api;
             int nameStart = 0;
             int nameLength = 0;
-            if (ConsumeIfMatch(topic, ref cursor, CreateCertFromCsrPrefix))
+            if (ConsumeIfMatch(chars, ref cursor, CreateCertFromCsrPrefix))
             {
                 api = FpApi.CreateCertificateFromCsr;
             }
-            else if (ConsumeIfMatch(topic, ref cursor, CreateKeysPrefix))
+            else if (ConsumeIfMatch(chars, ref cursor, CreateKeysPrefix))
             {
                 api = FpApi.CreateKeysAndCertificate;
             }
-            else if (ConsumeIfMatch(topic, ref cursor, RegisterPrefix))
+            else if (ConsumeIfMatch(chars, ref cursor, RegisterPrefix))
             {
                 api = FpApi.RegisterThing;
                 nameStart = cursor;
-                if (!ConsumeTemplateName(topic, ref cursor) || !ConsumeIfMatch(topic, ref cursor, RegisterBridge))
+                if (!ConsumeTemplateName(chars, ref cursor) || !ConsumeIfMatch(chars, ref cursor, RegisterBridge))
                 {
                     return FpStatus.NoMatch;
                 }
@@ -181,11 +184,11 @@ namespace NanoFleet.Provisioning
             }
 
             FpFormat format;
-            if (ConsumeIfMatch(topic, ref cursor, JsonFragment))
+            if (ConsumeIfMatch(chars, ref cursor, JsonFragment))
             {
                 format = FpFormat.Json;
             }
-            else if (ConsumeIfMatch(topic, ref cursor, CborFragment))
+            else if (ConsumeIfMatch(chars, ref cursor, CborFragment))
             {
                 format = FpFormat.Cbor;
             }
@@ -195,15 +198,15 @@ namespace NanoFleet.Provisioning
             }
 
             FpApiTopic kind;
-            if (cursor == topic.Length)
+            if (cursor == chars.Length)
             {
                 kind = FpApiTopic.Publish;
             }
-            else if (ConsumeIfMatch(topic, ref cursor, AcceptedSuffix) && cursor == topic.Length)
+            else if (ConsumeIfMatch(chars, ref cursor, AcceptedSuffix) && cursor == chars.Length)
             {
                 kind = FpApiTopic.Accepted;
             }
-            else if (ConsumeIfMatch(topic, ref cursor, RejectedSuffix) && cursor == topic.Length)
+            else if (ConsumeIfMatch(chars, ref cursor, RejectedSuffix) && cursor == chars.Length)
             {
                 kind = FpApiTopic.Rejected;
             }
@@ -215,7 +218,7 @@ namespace NanoFleet.Provisioning
             match = TopicOf(api, format, kind);
             if (api == FpApi.RegisterThing)
             {
-                templateName = topic.Substring(nameStart, nameLength);
+                templateName = new string(chars, nameStart, nameLength);
             }
 
             return FpStatus.Success;
@@ -253,9 +256,9 @@ namespace NanoFleet.Provisioning
                 return false;
             }
 
-            for (int i = 0; i < name.Length; i++)
+            foreach (char c in name.ToCharArray())
             {
-                if (!IsTemplateNameChar(name[i]))
+                if (!IsTemplateNameChar(c))
                 {
                     return false;
                 }
@@ -304,7 +307,10 @@ namespace NanoFleet.Provisioning
 
         private static string SuffixOf(FpApiTopic kind) => kind == FpApiTopic.Accepted ? AcceptedSuffix : RejectedSuffix;
 
-        /// <summary>Copies an ASCII fragment; the caller has checked the room.</summary>
+        /// <summary>
+        /// Copies an ASCII fragment (a constant above, or a template name that passed
+        /// <see cref="IsValidTemplateName"/>: the nanoCLR indexes ASCII right); the caller has checked the room.
+        /// </summary>
         private static int Append(byte[] buffer, int at, string fragment)
         {
             for (int i = 0; i < fragment.Length; i++)
@@ -315,7 +321,8 @@ namespace NanoFleet.Provisioning
             return at;
         }
 
-        private static bool ConsumeIfMatch(string topic, ref int cursor, string fragment)
+        /// <summary>Consumes <paramref name="fragment"/>, one of the ASCII constants above (indexing those is right everywhere).</summary>
+        private static bool ConsumeIfMatch(char[] topic, ref int cursor, string fragment)
         {
             if (topic.Length - cursor < fragment.Length)
             {
@@ -335,7 +342,7 @@ namespace NanoFleet.Provisioning
         }
 
         /// <summary>Consumes a valid template name up to the next '/' (which stays unconsumed).</summary>
-        private static bool ConsumeTemplateName(string topic, ref int cursor)
+        private static bool ConsumeTemplateName(char[] topic, ref int cursor)
         {
             int start = cursor;
             while (cursor < topic.Length && topic[cursor] != '/')

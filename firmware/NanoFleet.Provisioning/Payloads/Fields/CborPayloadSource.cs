@@ -11,6 +11,7 @@ namespace NanoFleet.Provisioning
     internal sealed class CborPayloadSource : IPayloadSource
     {
         private readonly byte[] _data;
+        private readonly int _offset;
         private readonly CborReader _reader;
         private readonly FpReadError _error;
         private int _keyStart;
@@ -20,6 +21,7 @@ namespace NanoFleet.Provisioning
         public CborPayloadSource(byte[] data, int offset, int count, int maxDepth, FpReadError error)
         {
             _data = data;
+            _offset = offset;
             _reader = new CborReader(data, offset, count, CborConformanceMode.Strict, maxDepth);
             _error = error;
         }
@@ -63,8 +65,14 @@ namespace NanoFleet.Provisioning
                 return true;
             }
 
-            // The bytes were validated when the key was read.
-            return Utf8.TryDecode(_data, _keyStart, _keyLength, out key, out _);
+            // The bytes were validated as UTF-8 when the key was read; only a NUL is left to refuse.
+            if (Utf8.TryDecode(_data, _keyStart, _keyLength, out key, out int nulAt))
+            {
+                return true;
+            }
+
+            _error.Set(FpReadErrorKind.NulInText, "", nulAt - _offset);
+            return false;
         }
 
         public bool ReadText(out string value) => _reader.ReadTextString(out value) || Failed();

@@ -34,12 +34,12 @@ namespace NanoFleet.Provisioning
 
         public bool KeyEquals(string key) => _reader.ValueTextEquals(key);
 
-        public bool ReadKey(out string key) => _reader.TryGetString(out key);
+        public bool ReadKey(out string key) => _reader.TryGetString(out key) || Failed();
 
         public bool ReadText(out string value)
         {
             value = "";
-            return Next() && Expect(JsonTokenType.String) && _reader.TryGetString(out value);
+            return Next() && Expect(JsonTokenType.String) && (_reader.TryGetString(out value) || Failed());
         }
 
         public bool LocateText(out int position, out int length, out int utf8Bytes)

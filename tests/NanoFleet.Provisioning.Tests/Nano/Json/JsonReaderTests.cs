@@ -45,10 +45,10 @@ namespace NanoFleet.Provisioning.Tests
         [TestMethod]
         public void TryGetString_EscapesHappyPath()
         {
-            JsonReader r = Reader("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0000\\u00E9\\u6C34\\uD83D\\uDE00x\u00e9\"");
+            JsonReader r = Reader("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0001\\u00E9\\u6C34\\uD83D\\uDE00x\u00e9\"");
             Assert.IsTrue(r.Read());
             Assert.IsTrue(r.TryGetString(out string value));
-            Assert.AreEqual("\"\\/\b\f\n\r\t\0\u00e9\u6c34\ud83d\ude00x\u00e9", value);
+            Assert.AreEqual("\"\\/\b\f\n\r\t\u0001\u00e9\u6c34\ud83d\ude00x\u00e9", value);
             Assert.IsTrue(r.ValueTextEquals(value));
             Assert.IsFalse(r.ValueTextEquals(value + "x"));
             Assert.IsFalse(r.ValueTextEquals(value.Substring(1)));

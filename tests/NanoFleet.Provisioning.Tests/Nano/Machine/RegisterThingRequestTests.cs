@@ -116,15 +116,13 @@ namespace NanoFleet.Provisioning.Tests
 
         private static void AssertSomeLogContains(MachineHarness h, string text)
         {
-            for (int i = 0; i < h.Logs.Count; i++)
+            bool found = false;
+            for (int i = 0; i < h.Logs.Count && !found; i++)
             {
-                if (((string)h.Logs[i]!).IndexOf(text) >= 0)
-                {
-                    return;
-                }
+                found = ((string)h.Logs[i]!).IndexOf(text) >= 0;
             }
 
-            Assert.Fail("no log line contains '" + text + "'");
+            Assert.IsTrue(found, "no log line contains '" + text + "'");
         }
     }
 }

@@ -174,7 +174,7 @@ namespace NanoFleet.Provisioning.Tests
         [TestMethod]
         public void MatchTopic_BoundedInputNeverThrows()
         {
-            string replacements = "/$a-_Z9\0\u00ff";
+            string replacements = "/$a-_Z9\u0001\u00ff";
             for (int t = 0; t < 18; t++)
             {
                 string topic = Expected[t];
