@@ -25,7 +25,7 @@ namespace NanoFleet.Firmware
         /// <summary>The nanoCLR entry point.</summary>
         public static void Main()
         {
-            ILogSink log = new DebugLogSink();
+            ILogSink log = new ConsoleLogSink();
             log.Log(LogLevel.Info, "FirmwareStarting", BuildFlavour.IsRelease ? "release build" : "debug build");
 
             var wifi = new WifiConnector(log);
