@@ -25,8 +25,9 @@ namespace NanoFleet.Firmware
         /// <summary>The nanoCLR entry point.</summary>
         public static void Main()
         {
-            ILogSink log = new DebugLogSink();
+            ILogSink log = new ConsoleLogSink();
             log.Log(LogLevel.Info, "FirmwareStarting", BuildFlavour.IsRelease ? "release build" : "debug build");
+            Esp32DeepSleep.LogWakeCause(log);
 
             var wifi = new WifiConnector(log);
             while (!wifi.Connect(WifiTimeoutMilliseconds))
@@ -71,10 +72,20 @@ namespace NanoFleet.Firmware
                 Halt(log, "flash NanoFleet's partitions.csv");
             }
 
+            ProvisioningOptions options = new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build();
             var runner = new ProvisioningRunner(hal.Mqtt, hal.Clock, hal.Random, hal.Identity, hal.Rebooter, log,
-                new DeviceCredentialStore(credentials, log), null, claim, new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build());
-            runner.StepChanged += (sender, e) => log.Log(LogLevel.Info, "ProvisioningStep",
-                e.StepName + (e.Failure.Length > 0 ? " after " + e.Failure : "") + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
+                new DeviceCredentialStore(credentials, log), null, claim, options);
+            Esp32Hal readyHal = hal;
+            runner.StepChanged += (sender, e) =>
+            {
+                log.Log(LogLevel.Info, "ProvisioningStep",
+                    e.StepName + (e.Failure.Length > 0 ? " after " + e.Failure : "") + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
+                if (e.Step == ProvisioningStep.BackingOff && DeepSleepPolicy.SleepsThrough(e.Failure))
+                {
+                    // The core has closed the session; the wake-up reboots into the same claim (same jitter rule as the core's wait).
+                    Esp32DeepSleep.SleepFor(log, Backoff.Long(options.PermanentFailureBackoffMilliseconds, readyHal.Random));
+                }
+            };
             RunResult result = runner.Run();
 
             MqttClient? client = hal.Mqtt.Client;

@@ -13,7 +13,7 @@ namespace NanoFleet.Hal.Esp32
             Random = new Esp32Random();
             Identity = new Esp32DeviceIdentity();
             Rebooter = new Esp32Rebooter();
-            Mqtt = new Esp32MqttSession();
+            Mqtt = new Esp32MqttSession(log);
         }
 
         /// <summary>The log sink.</summary>

@@ -22,11 +22,11 @@ namespace NanoFleet.Hal.Esp32.Tests
         [Fact]
         public void LevelName_NamesEveryLevel()
         {
-            Assert.Equal("DEBUG", DebugLogSink.LevelName(LogLevel.Debug));
-            Assert.Equal("INFO", DebugLogSink.LevelName(LogLevel.Info));
-            Assert.Equal("WARN", DebugLogSink.LevelName(LogLevel.Warning));
-            Assert.Equal("ERROR", DebugLogSink.LevelName(LogLevel.Error));
-            Assert.Equal("LEVEL9", DebugLogSink.LevelName((LogLevel)9));
+            Assert.Equal("DEBUG", ConsoleLogSink.LevelName(LogLevel.Debug));
+            Assert.Equal("INFO", ConsoleLogSink.LevelName(LogLevel.Info));
+            Assert.Equal("WARN", ConsoleLogSink.LevelName(LogLevel.Warning));
+            Assert.Equal("ERROR", ConsoleLogSink.LevelName(LogLevel.Error));
+            Assert.Equal("LEVEL9", ConsoleLogSink.LevelName((LogLevel)9));
         }
     }
 }

@@ -21,7 +21,9 @@ namespace NanoFleet.Hal.Esp32.Tests
             string path = Combine("tests/NanoProfile/" + project + "/" + Metadata("NanoProfileOutput") + "/" + assemblyFile);
             if (!File.Exists(path))
             {
-                throw new FileNotFoundException("Nano-profile build output missing (build the test project, which builds it): " + path);
+                throw new FileNotFoundException("Nano-profile build output missing: " + path + ". NanoFleet.Hal.Esp32.Nano and NanoFleet.Firmware.Nano"
+                    + " need the nanoFramework toolchain: tools/nanoframework/build-libraries.sh out/nanoframework/src out/nanoframework/lib,"
+                    + " then dotnet build tests/NanoProfile/NanoFleet.Firmware.Nano -c Release (tools/test.sh does both).");
             }
 
             return path;

@@ -8,7 +8,7 @@ namespace NanoFleet.Hal.Esp32
         /// <inheritdoc />
         /// <exception cref="ArgumentException">The label is empty or longer than the table's 15 characters.</exception>
         /// <exception cref="InvalidOperationException">The native interop failed (custom nanoCLR missing or driver error).</exception>
-        public IFlashRegion? Open(string label)
+        public IFlashRegion Open(string label)
         {
             int[] geometry = new int[NativeFlash.GeometryLength];
             HalStatus status = NativeFlash.ToHalStatus(NativeFlash.NativeOpen(label, geometry));

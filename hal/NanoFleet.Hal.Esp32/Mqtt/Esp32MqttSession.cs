@@ -1,6 +1,4 @@
 using System;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Exceptions;
@@ -15,29 +13,45 @@ namespace NanoFleet.Hal.Esp32
     /// The private key exists only as a byte buffer owned by this session and is wiped once the
     /// connection is closed; the PEM strings are never stored.
     /// </summary>
+    /// <remarks>
+    /// M2Mqtt's Subscribe and Publish only queue the packet for its own sending thread, so their
+    /// <see cref="HalStatus.Success"/> means "queued". A QoS 1 publish the broker still has not
+    /// acknowledged after M2Mqtt's retries is reported only by MqttMsgPublished with IsPublished false;
+    /// the session then closes the connection and raises <see cref="ConnectionLost"/>, which the core
+    /// treats like a failed publish (a broken session). A SUBACK that never comes raises nothing in
+    /// M2Mqtt; the core's step timeout covers it.
+    /// </remarks>
     public sealed class Esp32MqttSession : IMqttSession
     {
         private const ushort KeepAliveSeconds = 60;
 
+        private readonly ILogSink _log;
         private readonly object _gate = new object();
-        private MqttClient? _client;
-        private byte[]? _keyBytes;
+        private MqttClient _client;
+        private byte[] _keyBytes;
+
+        /// <summary>Creates a session that is not connected.</summary>
+        /// <param name="log">Receives the cause of each failed connect (exception type and code, never secrets).</param>
+        public Esp32MqttSession(ILogSink log)
+        {
+            _log = log;
+        }
 
         /// <inheritdoc />
-        public event MqttMessageReceivedEventHandler? MessageReceived;
+        public event MqttMessageReceivedEventHandler MessageReceived;
 
         /// <inheritdoc />
-        public event MqttSubscribeAcknowledgedEventHandler? SubscribeAcknowledged;
+        public event MqttSubscribeAcknowledgedEventHandler SubscribeAcknowledged;
 
         /// <inheritdoc />
-        public event MqttConnectionLostEventHandler? ConnectionLost;
+        public event MqttConnectionLostEventHandler ConnectionLost;
 
         /// <inheritdoc />
         public bool IsConnected
         {
             get
             {
-                MqttClient? client = _client;
+                MqttClient client = _client;
                 return client != null && client.IsConnected;
             }
         }
@@ -45,16 +59,16 @@ namespace NanoFleet.Hal.Esp32
         /// <summary>
         /// The connected M2Mqtt client, for the application once provisioning hands over; null when not connected.
         /// </summary>
-        public MqttClient? Client => _client;
+        public MqttClient Client => _client;
 
         /// <inheritdoc />
         public MqttConnectResult Connect(MqttCredentials credentials)
         {
             Disconnect();
 
-            byte[]? caBytes = PemBytes.WithTerminator(credentials.CaPem);
-            byte[]? certificateBytes = PemBytes.WithTerminator(credentials.CertificatePem);
-            byte[]? keyBytes = PemBytes.WithTerminator(credentials.PrivateKeyPem);
+            byte[] caBytes = PemBytes.WithTerminator(credentials.CaPem);
+            byte[] certificateBytes = PemBytes.WithTerminator(credentials.CertificatePem);
+            byte[] keyBytes = PemBytes.WithTerminator(credentials.PrivateKeyPem);
             if (caBytes == null || certificateBytes == null || keyBytes == null)
             {
                 PemBytes.Wipe(keyBytes);
@@ -105,6 +119,7 @@ namespace NanoFleet.Hal.Esp32
         }
 
         /// <inheritdoc />
+        /// <remarks>Success means M2Mqtt queued the SUBSCRIBE; the SUBACK arrives as <see cref="SubscribeAcknowledged"/>.</remarks>
         public HalStatus Subscribe(string topicFilter, out int packetId)
         {
             packetId = 0;
@@ -113,7 +128,7 @@ namespace NanoFleet.Hal.Esp32
                 return HalStatus.BadParameter;
             }
 
-            MqttClient? client = _client;
+            MqttClient client = _client;
             if (client == null || !client.IsConnected)
             {
                 return HalStatus.Error;
@@ -131,6 +146,7 @@ namespace NanoFleet.Hal.Esp32
         }
 
         /// <inheritdoc />
+        /// <remarks>Success means M2Mqtt queued the PUBLISH; one the broker never acknowledges ends the session (<see cref="ConnectionLost"/>).</remarks>
         public HalStatus Publish(string topic, byte[] payload, int offset, int count)
         {
             if (topic == null || topic.Length == 0 || payload == null || offset < 0 || count < 0 || offset > payload.Length - count)
@@ -138,7 +154,7 @@ namespace NanoFleet.Hal.Esp32
                 return HalStatus.BadParameter;
             }
 
-            MqttClient? client = _client;
+            MqttClient client = _client;
             if (client == null || !client.IsConnected)
             {
                 return HalStatus.Error;
@@ -166,8 +182,8 @@ namespace NanoFleet.Hal.Esp32
         /// <inheritdoc />
         public void Disconnect()
         {
-            MqttClient? client;
-            byte[]? keyBytes;
+            MqttClient client;
+            byte[] keyBytes;
             lock (_gate)
             {
                 client = _client;
@@ -200,6 +216,7 @@ namespace NanoFleet.Hal.Esp32
         {
             client.MqttMsgPublishReceived += OnPublishReceived;
             client.MqttMsgSubscribed += OnSubscribed;
+            client.MqttMsgPublished += OnPublished;
             client.ConnectionClosed += OnConnectionClosed;
             try
             {
@@ -208,38 +225,28 @@ namespace NanoFleet.Hal.Esp32
             }
             catch (MqttConnectionException ex)
             {
-                return FromConnectException(ex.InnerException);
+                // M2Mqtt wraps whatever opening the TLS connection threw (MqttClient.Connect). The core logs
+                // the class of failure; this is the raw cause behind it.
+                _log.Log(LogLevel.Warning, "MqttConnectFailed", ConnectFailure.Describe(ex.InnerException));
+                return ConnectFailure.FromConnectException(ex.InnerException);
             }
             catch (MqttCommunicationException)
             {
                 // No CONNACK in time, or the broker dropped the socket after CONNECT.
                 return MqttConnectResult.NetworkError;
             }
-            catch (Exception)
+            catch (Exception ex)
             {
+                _log.Log(LogLevel.Warning, "MqttConnectFailed", ConnectFailure.Describe(ex));
                 return MqttConnectResult.Error;
             }
-        }
-
-        private static MqttConnectResult FromConnectException(Exception? cause)
-        {
-            if (cause is CryptographicException tls)
-            {
-                return ConnectFailure.FromTlsError(tls.ErrorCode);
-            }
-
-            if (cause is SocketException || cause is System.IO.IOException)
-            {
-                return MqttConnectResult.NetworkError;
-            }
-
-            return MqttConnectResult.Error;
         }
 
         private void Detach(MqttClient client)
         {
             client.MqttMsgPublishReceived -= OnPublishReceived;
             client.MqttMsgSubscribed -= OnSubscribed;
+            client.MqttMsgPublished -= OnPublished;
             client.ConnectionClosed -= OnConnectionClosed;
         }
 
@@ -277,16 +284,40 @@ namespace NanoFleet.Hal.Esp32
             SubscribeAcknowledged?.Invoke(this, new MqttSubscribeAcknowledgedEventArgs(e.MessageId, ok));
         }
 
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+        {
+            if (e.IsPublished)
+            {
+                return;
+            }
+
+            // M2Mqtt gave up on this QoS 1 publish: the broker is not answering, so the session is of no
+            // further use. Close it (M2Mqtt's Close only waits a bounded time for its own threads).
+            MqttClient client = Drop(sender, "the broker did not acknowledge publish " + e.MessageId + " after M2Mqtt's retries");
+            if (client != null)
+            {
+                Close(client);
+            }
+        }
+
         private void OnConnectionClosed(object sender, EventArgs e)
         {
-            MqttClient? client;
-            byte[]? keyBytes;
+            // M2Mqtt has already closed the channel on the thread raising this event.
+            Drop(sender, "the broker closed the connection or the network dropped");
+        }
+
+        // Forgets the current client when it is the sender, wipes its key and raises ConnectionLost; returns
+        // the client dropped, or null when the event came from a client this session no longer owns (our own
+        // Disconnect clears _client first, so it raises nothing).
+        private MqttClient Drop(object sender, string reason)
+        {
+            MqttClient client;
+            byte[] keyBytes;
             lock (_gate)
             {
-                // Our own Disconnect cleared _client first, so it raises nothing.
                 if (sender != _client)
                 {
-                    return;
+                    return null;
                 }
 
                 client = _client;
@@ -295,10 +326,10 @@ namespace NanoFleet.Hal.Esp32
                 _keyBytes = null;
             }
 
-            // M2Mqtt has already closed the channel on the thread raising this event.
             Detach(client!);
             PemBytes.Wipe(keyBytes);
-            ConnectionLost?.Invoke(this, new MqttConnectionLostEventArgs("the broker closed the connection or the network dropped"));
+            ConnectionLost?.Invoke(this, new MqttConnectionLostEventArgs(reason));
+            return client;
         }
     }
 }

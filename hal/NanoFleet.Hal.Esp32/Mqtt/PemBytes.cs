@@ -11,7 +11,7 @@ namespace NanoFleet.Hal.Esp32
     {
         /// <summary>A copy of <paramref name="pem"/> followed by one 0 byte.</summary>
         /// <returns>The buffer, or null when <paramref name="pem"/> is null, empty or holds a byte that is not ASCII or is 0.</returns>
-        public static byte[]? WithTerminator(byte[]? pem)
+        public static byte[] WithTerminator(byte[] pem)
         {
             if (pem == null || pem.Length == 0)
             {
@@ -36,7 +36,7 @@ namespace NanoFleet.Hal.Esp32
         }
 
         /// <summary>Overwrites a buffer that held key material; null is ignored.</summary>
-        public static void Wipe(byte[]? buffer)
+        public static void Wipe(byte[] buffer)
         {
             if (buffer != null)
             {

@@ -23,7 +23,7 @@ namespace NanoFleet.Hal.Esp32
             {
                 if (candidate.NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
                 {
-                    string? mac = MacAddressText.Format(candidate.PhysicalAddress);
+                    string mac = MacAddressText.Format(candidate.PhysicalAddress);
                     if (mac != null)
                     {
                         return mac;

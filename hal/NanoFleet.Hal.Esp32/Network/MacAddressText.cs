@@ -7,7 +7,7 @@ namespace NanoFleet.Hal.Esp32
 
         /// <summary>Formats a 6-byte MAC, e.g. a4cf12003456.</summary>
         /// <returns>The text, or null when <paramref name="mac"/> is not 6 bytes.</returns>
-        public static string? Format(byte[]? mac)
+        public static string Format(byte[] mac)
         {
             if (mac == null || mac.Length != 6)
             {
