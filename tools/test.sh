@@ -19,19 +19,21 @@ tools/nanoframework/build.sh
 echo "== build (host projects and nano-profile compile check)"
 dotnet build NanoFleet.Host.slnf -c Release -nologo -v quiet
 
-echo "== device code (ESP32 HAL, firmware) against the real nanoFramework libraries"
+echo "== device code (ESP32 HAL, firmware) against the real libraries, nano tests against the real TestFramework"
 nano=tests/NanoProfile
 dotnet build "$nano/NanoFleet.Firmware.Nano" -c Release -nologo -v quiet
+dotnet build "$nano/NanoFleet.Provisioning.NanoTests.Nano" -c Release -nologo -v quiet
 
 echo "== IL check: nano-profile assemblies must be runnable by the nanoCLR"
-allowed=(--allow NanoFleet.Hal --allow NanoFleet.Provisioning --allow NanoFleet.Hal.Esp32)
+allowed=(--allow NanoFleet.Hal --allow NanoFleet.Provisioning --allow NanoFleet.Hal.Esp32 --allow nanoFramework.TestFramework)
 # The real libraries built from source, which the device code references.
 for dll in out/nanoframework/lib/*.dll; do allowed+=(--allow "$(basename "$dll" .dll)"); done
 dotnet tools/NanoFleet.IlCheck/bin/Release/net10.0/nanofleet-ilcheck.dll "${allowed[@]}" \
   "$nano/NanoFleet.Hal.Nano/bin/Release/net10.0/NanoFleet.Hal.dll" \
   "$nano/NanoFleet.Provisioning.Nano/bin/Release/net10.0/NanoFleet.Provisioning.dll" \
   "$nano/NanoFleet.Hal.Esp32.Nano/bin/Release/net10.0/NanoFleet.Hal.Esp32.dll" \
-  "$nano/NanoFleet.Firmware.Nano/bin/Release/net10.0/NanoFleet.Firmware.dll"
+  "$nano/NanoFleet.Firmware.Nano/bin/Release/net10.0/NanoFleet.Firmware.dll" \
+  "$nano/NanoFleet.Provisioning.NanoTests.Nano/bin/Release/net10.0/NFUnitTest.dll"
 
 echo "== native interop tests (CMake + GoogleTest)"
 NF_INTERPRETER_SRC=out/nanoframework/src/nf-interpreter bash tools/test-native.sh

@@ -6,51 +6,16 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
-using NanoFleet.IlCheck;
 using Xunit;
 
 namespace NanoFleet.Hal.Esp32.Tests
 {
     /// <summary>
-    /// The ESP32 HAL and firmware run on the genuine nanoCLR, so their nano-profile builds must pass the
-    /// IL check, and the native glue must implement exactly the InternalCall methods the managed side declares.
+    /// The native glue must implement exactly the InternalCall methods the managed side declares. (The
+    /// IL check of the nano builds, compiler-embedded types included, runs in tools/test.sh.)
     /// </summary>
     public class NanoAssembliesTests
     {
-        // Our assemblies, plus the nanoFramework libraries they are compiled against (built from source by the toolchain).
-        private static readonly string[] Allowed =
-        {
-            "NanoFleet.Hal", "NanoFleet.Provisioning", "NanoFleet.Hal.Esp32",
-            "nanoFramework.Hardware.Esp32", "nanoFramework.M2Mqtt", "nanoFramework.M2Mqtt.Core", "nanoFramework.Runtime.Events",
-            "nanoFramework.Runtime.Native", "nanoFramework.System.Collections", "System.Device.Wifi", "System.IO.Streams",
-            "System.Net", "nanoFramework.System.Text", "System.Threading",
-        };
-
-        [Theory]
-        [InlineData("NanoFleet.Hal.Esp32.Nano", "NanoFleet.Hal.Esp32.dll")]
-        [InlineData("NanoFleet.Firmware.Nano", "NanoFleet.Firmware.dll")]
-        public void NanoBuild_PassesTheIlCheck(string project, string file)
-        {
-            var violations = NanoProfileChecker.Check(RepoPaths.NanoAssembly(project, file), Allowed);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-        }
-
-        [Fact]
-        public void NativeAssembly_HasNoCompilerEmbeddedTypes()
-        {
-            // C# 11+ embeds RefSafetyRulesAttribute and EmbeddedAttribute, nullable metadata NullableAttribute and
-            // NullableContextAttribute; their constructors come first in the method table and shift NativeFlash's
-            // native method indexes.
-            const string file = "NanoFleet.Hal.Esp32.dll";
-            using var pe = new PEReader(File.OpenRead(RepoPaths.NanoAssembly("NanoFleet.Hal.Esp32.Nano", file)));
-            var md = pe.GetMetadataReader();
-            var embedded = md.TypeDefinitions.Select(md.GetTypeDefinition)
-                .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
-                .Where(name => name.StartsWith("Microsoft.CodeAnalysis.", StringComparison.Ordinal) || name.StartsWith("System.Runtime.CompilerServices.", StringComparison.Ordinal))
-                .ToList();
-            Assert.True(embedded.Count == 0, file + " embeds " + string.Join(", ", embedded));
-        }
-
         [Fact]
         public void NativeGlue_ImplementsExactlyTheDeclaredInternalCalls()
         {

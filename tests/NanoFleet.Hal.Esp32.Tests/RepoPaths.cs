@@ -10,9 +10,6 @@ namespace NanoFleet.Hal.Esp32.Tests
     {
         public static string Root { get; } = FindRoot();
 
-        /// <summary>nanoFramework.CoreLibrary 1.17.11's mscorlib.dll in the NuGet cache.</summary>
-        public static string NanoMscorlib => Metadata("NanoMscorlib");
-
         public static string Combine(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
         /// <summary>A nano-profile assembly built by tests/NanoProfile/&lt;project&gt; in this test run's configuration.</summary>

@@ -38,7 +38,10 @@ namespace NanoFleet.Station.Tests.Batch
                 // --reflash: every killed round does real work even on devices an earlier round finished.
                 using Process station = Start(fixture, app);
                 bool killThisRound = kills < 3;
-                if (killThisRound && !station.WaitForExit(random.Next(300, 2500)))
+                // The kill waits for a device in progress, then lands at a random point of its work:
+                // a fixed delay from process start misses it on a loaded machine, where start-up alone
+                // can outlast the delay.
+                if (killThisRound && WaitForDeviceInProgress(fixture, station) && !station.WaitForExit(random.Next(0, 1500)))
                 {
                     station.Kill(entireProcessTree: true);
                     kills++;
@@ -70,6 +73,28 @@ namespace NanoFleet.Station.Tests.Batch
             Assert.Equal(2, allocated.Count);
             Assert.All(rows.Where(r => r.Serial.Length > 0), r => Assert.Equal(allocated[r.Serial], r.Mac));
             Assert.DoesNotContain(rows, r => r.Result == DeviceResult.InProgress);
+        }
+
+        private static bool WaitForDeviceInProgress(StationFixture fixture, Process station)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && !station.HasExited)
+            {
+                if (File.Exists(fixture.Database))
+                {
+                    try
+                    {
+                        using var peek = new StationDb(fixture.Database);
+                        if (peek.All().Any(r => r.Result == DeviceResult.InProgress)) return true;
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException)
+                    {
+                        // The station holds a write lock for a moment; look again.
+                    }
+                }
+                Thread.Sleep(20);
+            }
+            return false;
         }
 
         private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Output = new();
