@@ -41,7 +41,7 @@ namespace NanoFleet.Station.Tests.Simulator
         public void Connect_OtherChip_RefusedByName()
         {
             using var device = new SimulatedDevice(magic: 0x1B31506F);
-            var ex = Assert.Throws<EspFatalException>(() => Connector.Connect(device.Link, attempts: 1));
+            var ex = Assert.Throws<EspFatalException>(() => Connector.Connect(device.Link));
             Assert.Contains("ESP32-C3", ex.Message);
         }
 
@@ -49,7 +49,7 @@ namespace NanoFleet.Station.Tests.Simulator
         public void Connect_LaterChipAnsweringSecurityInfo_RefusedByName()
         {
             using var device = new SimulatedDevice(magic: 0x2CE0806F, securityInfoChipId: 13);
-            var ex = Assert.Throws<EspFatalException>(() => Connector.Connect(device.Link, attempts: 1));
+            var ex = Assert.Throws<EspFatalException>(() => Connector.Connect(device.Link));
             Assert.Contains("ESP32-C6 (chip id 13)", ex.Message);
         }
 
