@@ -1,4 +1,5 @@
 using NanoFleet.Hal;
+using NanoFleet.Provisioning.Keys;
 using NanoFleet.Provisioning.Text;
 
 namespace NanoFleet.Provisioning
@@ -54,6 +55,14 @@ namespace NanoFleet.Provisioning
                 return;
             }
 
+            string keyMismatch;
+            if (CheckCertificateKey(out keyMismatch) != KeyMatchStatus.Success)
+            {
+                // Named by id only: the reason never quotes key bytes, and the token is not composed yet.
+                Fail(FailureClass.Transient, "malformed accepted response: certificate " + _createAccepted.CertificateId + ": " + keyMismatch, actions);
+                return;
+            }
+
             if (_registerRequest.Compose(source!, token) != FpStatus.Success)
             {
                 Fail(FailureClass.Permanent, "could not encode the RegisterThing request (check the parameters)", actions);
@@ -68,6 +77,15 @@ namespace NanoFleet.Provisioning
             actions.AddLog(LogLevel.Info, "CertificateCreated", _certificateId);
             Advance(e, actions);
         }
+
+        /// <summary>
+        /// Checks that the new certificate carries our key: the CSR's, or the private key's that came
+        /// with it. The claim is shared by a factory, so a claim holder could forge an accepted response
+        /// with a key pair of their own, and a device that registered it would hand them its thing.
+        /// </summary>
+        private KeyMatchStatus CheckCertificateKey(out string reason) => _useCsr
+            ? KeyMatch.CertificateMatchesCsr(_createAccepted.CertificatePem, _csrPem!, out reason)
+            : KeyMatch.CertificateMatchesPrivateKey(_createAccepted.CertificatePem, _createAccepted.PrivateKey!, out reason);
 
         private void OnRegisterAccepted(ProvisioningEvent e, byte[] payload, ActionList actions)
         {

@@ -12,7 +12,9 @@ namespace NanoFleet.Provisioning.Tests.Exploration
     /// The provisioning service's side of the exploration: mints certificates, keys and one-hour
     /// tokens, checks tokens on RegisterThing, and encodes answers in JSON (System.Text.Json) or
     /// CBOR (System.Formats.Cbor), independently of the core's own codecs. Every secret it mints
-    /// contains "SECRET", so a leak is a substring search.
+    /// contains "SECRET" (a key PEM in the text before its BEGIN line), so a leak is a substring
+    /// search. Keys and certificates are <see cref="TestKeys"/> structures whose public keys match,
+    /// as the device checks.
     /// </summary>
     public sealed class SimulatedCloud
     {
@@ -40,29 +42,34 @@ namespace NanoFleet.Provisioning.Tests.Exploration
         /// <summary>Every certificate issued so far.</summary>
         public IReadOnlyDictionary<string, Minted> Certificates => _byCertificateId;
 
-        /// <summary>Makes a CSR whose key the cloud can later match ("CSR-n").</summary>
+        /// <summary>Makes a CSR whose key the cloud can later match ("CSR-n" before the PEM names key n).</summary>
         public (byte[] Csr, byte[] Key) NewCsr()
         {
             int n = ++_serial;
-            return (Encoding.UTF8.GetBytes($"-----BEGIN CERTIFICATE REQUEST-----\nCSR-{n}\n-----END CERTIFICATE REQUEST-----\n"), Encoding.UTF8.GetBytes($"CSR-KEY-SECRET-{n}"));
+            return (Encoding.UTF8.GetBytes($"CSR-{n}\n" + TestDer.Pem("CERTIFICATE REQUEST", TestKeys.Csr(CsrKey(n)))), Encoding.UTF8.GetBytes($"CSR-KEY-SECRET-{n}"));
         }
+
+        private static byte[] CsrKey(int n) => TestKeys.EcSpki(n, TestKeys.P256);
 
         /// <summary>Issues a certificate: with a new key, or for the key of the CSR in the request.</summary>
         public byte[] CreateAccepted(byte[] request, bool fromCsr, long now)
         {
             int n = ++_serial;
-            string key = $"-----BEGIN RSA PRIVATE KEY-----\nKEY-SECRET-{n}\n-----END RSA PRIVATE KEY-----\n";
+            string key = $"KEY-SECRET-{n}\n" + TestDer.Pem("RSA PRIVATE KEY", TestKeys.RsaPrivateKey(n));
+            byte[] publicKey = TestKeys.RsaSpki(n);
             if (fromCsr)
             {
                 string csr = Decode(request)["certificateSigningRequest"] as string ?? throw new InvalidDataException("no CSR in request");
                 int at = csr.IndexOf("CSR-", StringComparison.Ordinal) + 4;
-                key = "CSR-KEY-SECRET-" + csr.Substring(at, csr.IndexOf('\n', at) - at);
+                string csrNumber = csr.Substring(at, csr.IndexOf('\n', at) - at);
+                key = "CSR-KEY-SECRET-" + csrNumber;
+                publicKey = CsrKey(int.Parse(csrNumber, System.Globalization.CultureInfo.InvariantCulture));
             }
 
             var minted = new Minted
             {
                 CertificateId = Convert.ToHexString(BitConverter.GetBytes((long)n * 7919)).ToLowerInvariant().PadLeft(64, 'c'),
-                CertificatePem = $"-----BEGIN CERTIFICATE-----\nCERT-{n}\n-----END CERTIFICATE-----\n",
+                CertificatePem = TestDer.Pem("CERTIFICATE", TestKeys.Certificate(publicKey, n)),
                 PrivateKeyPem = key,
                 Token = $"TOKEN-SECRET-{n}-" + new string('t', 300),
                 MintedAt = now,

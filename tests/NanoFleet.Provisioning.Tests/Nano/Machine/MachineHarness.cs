@@ -192,7 +192,7 @@ namespace NanoFleet.Provisioning.Tests
             GrantSubscriptions();
             if (UseCsr)
             {
-                Send(ProvisioningEvent.CsrCreated(TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----\nCSR\n-----END CERTIFICATE REQUEST-----\n"), TestBytes.Utf8Of("CSR-KEY-SECRET")));
+                Send(ProvisioningEvent.CsrCreated(TestBytes.Utf8Of(TestPayloads.Csr), TestBytes.Utf8Of("CSR-KEY-SECRET")));
             }
 
             return Actions;

@@ -197,7 +197,8 @@ namespace NanoFleet.Provisioning.Tests
             var h = new MachineHarness(false);
             h.ToRequestingCertificate();
             h.Receive(h.Topic(FpApi.CreateKeysAndCertificate, FpApiTopic.Accepted),
-                TestPayloads.Ascii("{\"certificateId\":\"abc\",\"certificatePem\":\"P\",\"privateKey\":\"K\",\"certificateOwnershipToken\":\"T\"}"));
+                TestPayloads.Ascii("{\"certificateId\":\"abc\",\"certificatePem\":\"" + TestPayloads.Escape(TestPayloads.Certificate(1, false))
+                    + "\",\"privateKey\":\"" + TestPayloads.Escape(TestPayloads.RsaPrivateKey(1)) + "\",\"certificateOwnershipToken\":\"T\"}"));
             h.GrantSubscriptions();
             h.Receive(h.Topic(FpApi.RegisterThing, FpApiTopic.Accepted), TestPayloads.RegisterAccepted("thing-1"));
             Assert.AreEqual(0, h.CountOf(ProvisioningActionKind.Persist));

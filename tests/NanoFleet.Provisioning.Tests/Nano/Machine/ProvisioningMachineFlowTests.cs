@@ -84,8 +84,8 @@ namespace NanoFleet.Provisioning.Tests
             Assert.IsTrue(record.IsComplete);
             Assert.AreEqual("thing-42", record.ThingName);
             Assert.AreEqual(TestPayloads.CertificateId(1), record.CertificateId);
-            Assert.AreEqual(TestPayloads.Pem("RSA PRIVATE KEY", 1), TestBytes.TextOf(record.PrivateKeyPem));
-            Assert.AreEqual(TestPayloads.Pem("CERTIFICATE", 1), TestBytes.TextOf(record.CertificatePem));
+            Assert.AreEqual(TestPayloads.RsaPrivateKey(1), TestBytes.TextOf(record.PrivateKeyPem));
+            Assert.AreEqual(TestPayloads.Certificate(1, false), TestBytes.TextOf(record.CertificatePem));
             Assert.AreEqual("blue", record.DeviceConfiguration.Get("Fleet")!);
             Assert.AreEqual(MachineHarness.Template, record.TemplateName);
 
@@ -106,7 +106,7 @@ namespace NanoFleet.Provisioning.Tests
             ProvisioningAction csr = h.Find(ProvisioningActionKind.CreateCsr)!;
             Assert.AreEqual("nanofleet-" + MachineHarness.Mac, csr.Text);
 
-            h.Send(ProvisioningEvent.CsrCreated(TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----\nCSR\n-----END CERTIFICATE REQUEST-----\n"), TestBytes.Utf8Of("CSR-KEY-SECRET")));
+            h.Send(ProvisioningEvent.CsrCreated(TestBytes.Utf8Of(TestPayloads.Csr), TestBytes.Utf8Of("CSR-KEY-SECRET")));
             ProvisioningAction publish = h.Find(ProvisioningActionKind.Publish)!;
             Assert.AreEqual("$aws/certificates/create-from-csr/json", publish.Topic!);
             Assert.Contains("certificateSigningRequest", TestPayloads.Text(publish.Payload!, publish.PayloadCount));

@@ -20,7 +20,8 @@ namespace NanoFleet.Provisioning.Tests
             // The service may escape any character; the request must carry the same text.
             string escapedToken = "tok\\/en\\u0041\\\"q";
             h.Receive(h.Topic(FpApi.CreateKeysAndCertificate, FpApiTopic.Accepted), TestPayloads.Ascii(
-                "{\"certificateId\":\"" + TestPayloads.CertificateId(3) + "\",\"certificatePem\":\"P\",\"privateKey\":\"K\",\"certificateOwnershipToken\":\"" + escapedToken + "\"}"));
+                "{\"certificateId\":\"" + TestPayloads.CertificateId(3) + "\",\"certificatePem\":\"" + TestPayloads.Escape(TestPayloads.Certificate(3, false))
+                + "\",\"privateKey\":\"" + TestPayloads.Escape(TestPayloads.RsaPrivateKey(3)) + "\",\"certificateOwnershipToken\":\"" + escapedToken + "\"}"));
             h.GrantSubscriptions();
 
             ProvisioningAction publish = h.Find(ProvisioningActionKind.Publish)!;

@@ -25,13 +25,30 @@ namespace NanoFleet.Provisioning.Tests
         /// <summary>A recognisable ownership token.</summary>
         public static string Token(int n) => "eyJ0b2tlbi" + n + "SECRET-TOKEN";
 
-        /// <summary>CreateKeysAndCertificate accepted (with privateKey) or CreateCertificateFromCsr accepted (without).</summary>
-        public static byte[] CreateAccepted(int n, bool withPrivateKey)
+        /// <summary>The seed of the key in <see cref="Csr"/> (see <see cref="TestKeys"/>: a structure, not a key).</summary>
+        public const int CsrKeySeed = 77;
+
+        /// <summary>The CSR every CSR-path test sends, for an EC P-256 "key".</summary>
+        public static string Csr => TestDer.Pem("CERTIFICATE REQUEST", TestKeys.Csr(TestKeys.EcSpki(CsrKeySeed, TestKeys.P256)));
+
+        /// <summary>Certificate <paramref name="n"/>: for the key of <see cref="RsaPrivateKey"/>(n), or for the CSR's key.</summary>
+        public static string Certificate(int n, bool forCsr) => TestDer.Pem("CERTIFICATE",
+            TestKeys.Certificate(forCsr ? TestKeys.EcSpki(CsrKeySeed, TestKeys.P256) : TestKeys.RsaSpki(n), n));
+
+        /// <summary>The "RSA PRIVATE KEY" that comes with certificate <paramref name="n"/>.</summary>
+        public static string RsaPrivateKey(int n) => TestDer.Pem("RSA PRIVATE KEY", TestKeys.RsaPrivateKey(n));
+
+        /// <summary>CreateKeysAndCertificate accepted (with privateKey) or CreateCertificateFromCsr accepted (without), key and certificate matching.</summary>
+        public static byte[] CreateAccepted(int n, bool withPrivateKey) =>
+            CreateAccepted(n, Certificate(n, !withPrivateKey), withPrivateKey ? RsaPrivateKey(n) : null);
+
+        /// <summary>A create accepted response with the given certificate and key (null: none, the CSR flow).</summary>
+        public static byte[] CreateAccepted(int n, string certificatePem, string? privateKeyPem)
         {
-            string json = "{\"certificateId\":\"" + CertificateId(n) + "\",\"certificatePem\":\"" + Escape(Pem("CERTIFICATE", n)) + "\"";
-            if (withPrivateKey)
+            string json = "{\"certificateId\":\"" + CertificateId(n) + "\",\"certificatePem\":\"" + Escape(certificatePem) + "\"";
+            if (privateKeyPem != null)
             {
-                json += ",\"privateKey\":\"" + Escape(Pem("RSA PRIVATE KEY", n)) + "\"";
+                json += ",\"privateKey\":\"" + Escape(privateKeyPem) + "\"";
             }
 
             return Ascii(json + ",\"certificateOwnershipToken\":\"" + Token(n) + "\"}");
@@ -69,7 +86,8 @@ namespace NanoFleet.Provisioning.Tests
             return new string(chars);
         }
 
-        private static string Escape(string pem)
+        /// <summary>The PEM as a JSON string's content (only '\n' needs escaping).</summary>
+        public static string Escape(string pem)
         {
             string escaped = "";
             for (int i = 0; i < pem.Length; i++)

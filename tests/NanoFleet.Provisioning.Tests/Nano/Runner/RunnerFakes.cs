@@ -104,7 +104,7 @@ namespace NanoFleet.Provisioning.Tests
         public string MacAddress => MachineHarness.Mac;
     }
 
-    /// <summary>A CSR source that returns a fixed CSR and key, counting calls.</summary>
+    /// <summary>A CSR source that returns a fixed CSR (<see cref="TestPayloads.Csr"/>) and key, counting calls.</summary>
     public sealed class FixedCsrSource : ICsrSource
     {
         /// <summary>How often CreateCsr was called.</summary>
@@ -115,7 +115,7 @@ namespace NanoFleet.Provisioning.Tests
         {
             Calls++;
             privateKeyPem = TestBytes.Utf8Of("CSR-KEY-SECRET");
-            return TestBytes.Utf8Of("-----BEGIN CERTIFICATE REQUEST-----\n" + commonName + "\n-----END CERTIFICATE REQUEST-----\n");
+            return TestBytes.Utf8Of(TestPayloads.Csr); // FakeCloudSession issues certificates for its key
         }
     }
 }
