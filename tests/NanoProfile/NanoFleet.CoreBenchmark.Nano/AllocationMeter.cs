@@ -18,6 +18,9 @@ namespace NanoFleet.CoreBenchmark
         /// <summary>Heaps filled per reading: more is steadier (the error is about one run per reading) and slower.</summary>
         private const int Collections = 4;
 
+        /// <summary>Below this an operation would take too many runs to fill the heap (or, allocating nothing, never would).</summary>
+        private const int SmallestWeighable = 64;
+
         /// <summary>Collects and returns the free heap in bytes.</summary>
         public static long FreeHeap() => NanoGC.Run(false);
 
@@ -29,6 +32,7 @@ namespace NanoFleet.CoreBenchmark
             WeakReference canary = NewCanary();
             int collections = 0;
             int runs = 0; // from the run after the first collection's to the last collection's, inclusive
+            long sinceCollection = 0;
             while (collections < Collections)
             {
                 operation.Run();
@@ -40,7 +44,12 @@ namespace NanoFleet.CoreBenchmark
                 if (!canary.IsAlive)
                 {
                     collections++;
+                    sinceCollection = 0;
                     canary = NewCanary();
+                }
+                else if (++sinceCollection * SmallestWeighable > free)
+                {
+                    throw new InvalidOperationException("Failed to weigh an operation: it allocates less than " + SmallestWeighable.ToString() + " bytes a run.");
                 }
             }
 
