@@ -75,7 +75,8 @@ namespace NanoFleet.Benchmarks.Codecs
         /// <summary>
         /// The JSON with only what JSON requires escaped (the PEM newlines), as AWS IoT sends it. The
         /// nanoCLR benchmark needs it: nanoFramework.Json 2.2.203 refuses a \u escape with a hex
-        /// letter other than e (it reads the four digits as a decimal number), so \u002B fails there.
+        /// letter other than e or E (it checks the four digits as characters of a JSON number), so
+        /// \u002B fails there.
         /// </summary>
         public byte[] MinimallyEscapedJson { get; }
 
