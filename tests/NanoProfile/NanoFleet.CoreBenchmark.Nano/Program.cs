@@ -63,7 +63,10 @@ namespace NanoFleet.CoreBenchmark
 
         private static long Measure(string label, IBenchOperation operation, int runsPerRound) => Measure(label, operation, runsPerRound, out _);
 
-        /// <summary>Times and weighs <paramref name="operation"/>, prints one line; returns µs per run.</summary>
+        /// <summary>
+        /// Times and weighs <paramref name="operation"/>, prints one line; returns µs per run.
+        /// <paramref name="runsPerRound"/> makes a timed round last about a millisecond.
+        /// </summary>
         private static long Measure(string label, IBenchOperation operation, int runsPerRound, out long bytes)
         {
             long micros = OperationTimer.MicrosecondsPerRun(operation, runsPerRound);
