@@ -23,6 +23,8 @@ echo "== device code (ESP32 HAL, firmware) against the real libraries, nano test
 nano=tests/NanoProfile
 dotnet build "$nano/NanoFleet.Firmware.Nano" -c Release -nologo -v quiet
 dotnet build "$nano/NanoFleet.Provisioning.NanoTests.Nano" -c Release -nologo -v quiet
+# The nanoCLR benchmark (tools/nanoframework/bench-core.sh) is only built here, so it cannot rot.
+dotnet build "$nano/NanoFleet.CoreBenchmark.Nano" -c Release -nologo -v quiet
 
 echo "== IL check: nano-profile assemblies must be runnable by the nanoCLR"
 allowed=(--allow NanoFleet.Hal --allow NanoFleet.Provisioning --allow NanoFleet.Hal.Esp32 --allow nanoFramework.TestFramework)

@@ -48,7 +48,7 @@ namespace NanoFleet.Provisioning
         private void OnCreateAccepted(ProvisioningEvent e, byte[] payload, ActionList actions)
         {
             FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(_options.Format, payload, e.PayloadOffset, e.PayloadCount,
-                FpReaderOptions.Default, !_useCsr, _createAccepted, _readError, out IPayloadSource? source, out PendingText token);
+                FpReaderOptions.Default, !_useCsr, _createAccepted, _readError, out IPayloadSource? source, out PendingText? token);
             if (status != FpStatus.Success)
             {
                 Fail(FailureClass.Transient, "malformed accepted response: " + _readError, actions);
@@ -63,7 +63,7 @@ namespace NanoFleet.Provisioning
                 return;
             }
 
-            if (_registerRequest.Compose(source!, token) != FpStatus.Success)
+            if (_registerRequest.Compose(source!, token!) != FpStatus.Success)
             {
                 Fail(FailureClass.Permanent, "could not encode the RegisterThing request (check the parameters)", actions);
                 return;

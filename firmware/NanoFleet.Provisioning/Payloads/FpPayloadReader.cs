@@ -37,10 +37,10 @@ namespace NanoFleet.Provisioning
         /// <paramref name="error"/> filled (left unfilled only when <paramref name="error"/> itself is null).</returns>
         public static FpStatus ReadCreateCertificateAccepted(FpFormat format, byte[] payload, int offset, int count, FpReaderOptions options, bool requirePrivateKey, CreateCertificateAccepted result, FpReadError error)
         {
-            FpStatus status = ReadCreateCertificateAccepted(format, payload, offset, count, options, requirePrivateKey, result, error, out IPayloadSource? source, out PendingText token);
+            FpStatus status = ReadCreateCertificateAccepted(format, payload, offset, count, options, requirePrivateKey, result, error, out IPayloadSource? source, out PendingText? token);
             if (status == FpStatus.Success)
             {
-                result.CertificateOwnershipToken = FieldReading.CopyBytes(source!, token)!;
+                result.CertificateOwnershipToken = FieldReading.CopyBytes(source!, token!)!;
             }
 
             return status;
@@ -54,9 +54,9 @@ namespace NanoFleet.Provisioning
         /// <param name="source">On success, the payload's reader (valid while the payload is).</param>
         /// <param name="token">On success, where the token is.</param>
         internal static FpStatus ReadCreateCertificateAccepted(FpFormat format, byte[] payload, int offset, int count, FpReaderOptions options, bool requirePrivateKey,
-            CreateCertificateAccepted result, FpReadError error, out IPayloadSource? source, out PendingText token)
+            CreateCertificateAccepted result, FpReadError error, out IPayloadSource? source, out PendingText? token)
         {
-            token = new PendingText();
+            token = null;
             source = Open(format, payload, offset, count, options, result, error, out _);
             var fields = new CreateCertificateFields(requirePrivateKey);
             if (source == null || !FieldReading.ReadDocument(source, fields, error) || !fields.IsComplete(error))

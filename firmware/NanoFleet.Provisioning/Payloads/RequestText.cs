@@ -2,13 +2,19 @@ namespace NanoFleet.Provisioning
 {
     /// <summary>
     /// The text value of a request: UTF-8 the writer encodes, or a value located in a response of
-    /// the same format, which the writer copies in its encoded form without decoding it first.
+    /// the same format, which the writer copies in its encoded form without decoding it first. A
+    /// class for the reason <see cref="PendingText"/> is one: passed down the writer by reference, not
+    /// copied whole at each call.
     /// </summary>
-    internal struct RequestText
+    internal sealed class RequestText
     {
         private byte[]? _utf8;
         private IPayloadSource? _source;
-        private PendingText _located;
+        private PendingText? _located;
+
+        private RequestText()
+        {
+        }
 
         /// <summary>Text held as UTF-8.</summary>
         public static RequestText Of(byte[] utf8)
@@ -36,7 +42,7 @@ namespace NanoFleet.Provisioning
                 return -1;
             }
 
-            return writer.WriteEncodedText(_source, _located.Position, _located.Length);
+            return writer.WriteEncodedText(_source, _located!.Position, _located.Length);
         }
     }
 }

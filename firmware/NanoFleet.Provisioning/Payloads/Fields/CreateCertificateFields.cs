@@ -9,9 +9,9 @@ namespace NanoFleet.Provisioning
     {
         private readonly bool _requirePrivateKey;
         private string? _id;
-        private PendingText _pem;
-        private PendingText _key;
-        private PendingText _token;
+        private readonly PendingText _pem = new PendingText();
+        private readonly PendingText _key = new PendingText();
+        private readonly PendingText _token = new PendingText();
 
         /// <param name="requirePrivateKey">True for CreateKeysAndCertificate; the CSR flow's response has no key, and one sent anyway is skipped.</param>
         public CreateCertificateFields(bool requirePrivateKey)
@@ -28,17 +28,17 @@ namespace NanoFleet.Provisioning
 
             if (source.KeyEquals(FpPayloadKeys.CertificatePem))
             {
-                return FieldReading.LocateTextOnce(source, FpPayloadKeys.CertificatePem, ref _pem, error);
+                return FieldReading.LocateTextOnce(source, FpPayloadKeys.CertificatePem, _pem, error);
             }
 
             if (source.KeyEquals(FpPayloadKeys.CertificateOwnershipToken))
             {
-                return FieldReading.LocateTextOnce(source, FpPayloadKeys.CertificateOwnershipToken, ref _token, error);
+                return FieldReading.LocateTextOnce(source, FpPayloadKeys.CertificateOwnershipToken, _token, error);
             }
 
             if (_requirePrivateKey && source.KeyEquals(FpPayloadKeys.PrivateKey))
             {
-                return FieldReading.LocateTextOnce(source, FpPayloadKeys.PrivateKey, ref _key, error);
+                return FieldReading.LocateTextOnce(source, FpPayloadKeys.PrivateKey, _key, error);
             }
 
             return source.SkipValue();

@@ -47,7 +47,7 @@ namespace NanoFleet.Provisioning
         /// <see cref="ReadTextOnce"/> for a value decoded only after the whole payload has been
         /// validated (see <see cref="PendingText"/>): same checks, same errors, no string yet.
         /// </summary>
-        public static bool LocateTextOnce(IPayloadSource source, string field, ref PendingText slot, FpReadError error)
+        public static bool LocateTextOnce(IPayloadSource source, string field, PendingText slot, FpReadError error)
         {
             if (slot.Present)
             {
@@ -116,9 +116,11 @@ namespace NanoFleet.Provisioning
     /// A text value found but not yet copied out: where it is in the payload and how many UTF-8
     /// bytes it holds. A response's large values (certificate, key, token) are copied only once the
     /// whole payload has proved valid, straight into arrays of their exact size: no scratch, and no
-    /// copies made for a payload that is then refused.
+    /// copies made for a payload that is then refused. A class, not a struct: the nanoCLR keeps every
+    /// struct on its heap and copies it whole each time one is passed, returned or stored by value
+    /// (240 bytes a copy on the POSIX host), while a reference is passed for nothing.
     /// </summary>
-    internal struct PendingText
+    internal sealed class PendingText
     {
         /// <summary>Where the value is (the source's own notion of position).</summary>
         public int Position;

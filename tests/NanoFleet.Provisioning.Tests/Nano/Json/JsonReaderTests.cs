@@ -153,6 +153,40 @@ namespace NanoFleet.Provisioning.Tests
         }
 
         [TestMethod]
+        public void Read_StringRunStopsAtEveryOffset()
+        {
+            // The string scan tests eight bytes at a time while eight remain: whatever ends a plain run
+            // must stop it wherever it falls in a block of eight, and in the tail after the last block.
+            string plain = "abcdefghijklmnopqrst";
+            string[] stoppers = { "\u00e9", "\\n", "\\u0041", "\\\"" };
+            string[] decoded = { "\u00e9", "\n", "A", "\"" };
+            for (int p = 0; p < plain.Length; p++)
+            {
+                string head = plain.Substring(0, p);
+                string tail = plain.Substring(p + 1);
+                for (int i = 0; i < stoppers.Length; i++)
+                {
+                    JsonReader r = Reader("\"" + head + stoppers[i] + tail + "\"");
+                    Assert.IsTrue(r.Read(), "stopper " + i + " at " + p);
+                    Assert.IsTrue(r.TryGetString(out string value), "stopper " + i + " at " + p);
+                    Assert.AreEqual(head + decoded[i] + tail, value, "stopper " + i + " at " + p);
+                    Assert.IsFalse(r.Read());
+                    Assert.AreEqual((int)FpReadErrorKind.None, (int)r.ErrorKind, "stopper " + i + " at " + p);
+                }
+
+                JsonReader control = Reader("\"" + head + "\u0001" + tail + "\"");
+                Assert.IsFalse(control.Read());
+                Assert.AreEqual((int)FpReadErrorKind.Syntax, (int)control.ErrorKind, "control at " + p);
+                Assert.AreEqual(1 + p, control.ErrorOffset, "control at " + p);
+
+                JsonReader unterminated = Reader("\"" + head);
+                Assert.IsFalse(unterminated.Read());
+                Assert.AreEqual((int)FpReadErrorKind.Truncated, (int)unterminated.ErrorKind, "cut after " + p);
+                Assert.AreEqual(1 + p, unterminated.ErrorOffset, "cut after " + p);
+            }
+        }
+
+        [TestMethod]
         public void Read_RangeInsideLargerArrayHappyPath()
         {
             byte[] json = TestBytes.Utf8Of("{\"a\":\"b\"}");

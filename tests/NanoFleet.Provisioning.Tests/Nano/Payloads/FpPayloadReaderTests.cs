@@ -96,6 +96,23 @@ namespace NanoFleet.Provisioning.Tests
         }
 
         [TestMethod]
+        public void ReadCreateCertificateAccepted_EscapesAtEveryOffsetHappyPath()
+        {
+            // The copy finds each escape after a plain run with a native search: escapes first, last,
+            // back to back, and after runs of every length.
+            string digits = "0123456789";
+            for (int p = 0; p <= digits.Length; p++)
+            {
+                string pem = "\n" + digits.Substring(0, p) + "\n\n\"" + digits.Substring(p) + "\u00e9\n";
+                string escaped = "\\n" + digits.Substring(0, p) + "\\n\\n\\\"" + digits.Substring(p) + "\\u00e9\\n";
+                byte[] payload = TestBytes.Utf8Of("{\"certificateId\":\"id\",\"certificatePem\":\"" + escaped + "\",\"privateKey\":\"k\",\"certificateOwnershipToken\":\"t\"}");
+                var result = new CreateCertificateAccepted();
+                Assert.AreEqual((int)FpStatus.Success, (int)FpPayloadReader.ReadCreateCertificateAccepted(FpFormat.Json, payload, 0, payload.Length, FpReaderOptions.Default, true, result, Error), Error.ToString());
+                Assert.AreEqual(pem, TestBytes.TextOf(result.CertificatePem), "run of " + p);
+            }
+        }
+
+        [TestMethod]
         public void ReadCreateCertificateAccepted_InvalidUtf8Refused()
         {
             ExpectJsonBytes(FpReadErrorKind.InvalidUtf8, TestBytes.Concat(TestBytes.Utf8Of("{\"certificateId\":\""), TestBytes.Hex("c0 80"), TestBytes.Utf8Of("\"}")), 18);
