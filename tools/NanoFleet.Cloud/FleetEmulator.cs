@@ -31,7 +31,7 @@ namespace NanoFleet.Cloud
         private AdminEndpoint? _admin;
         private ITimer? _sweeper;
         private DataDirectoryLock? _lock;
-        private bool _sweepFailing;
+        private int _sweepFailing; // 1 while the cleanup fails; timer callbacks may overlap, hence Interlocked
 
         /// <summary>Creates the emulator; nothing is opened until <see cref="OpenAsync"/> or <see cref="StartAsync"/>.</summary>
         public FleetEmulator(EmulatorOptions options)
@@ -213,18 +213,16 @@ namespace NanoFleet.Cloud
             {
                 // A timer callback that throws takes the whole process down. The registry was sound at start,
                 // so this is a disk or file failing under a running emulator: say so once, keep serving, try again.
-                if (!_sweepFailing)
+                if (Interlocked.Exchange(ref _sweepFailing, 1) == 0)
                 {
-                    _sweepFailing = true;
                     context.Log.Error("expire", null, null, $"deleting abandoned certificates failed, retrying every second: {ex.GetType().Name}: {ex.Message}");
                 }
 
                 return;
             }
 
-            if (_sweepFailing)
+            if (Interlocked.Exchange(ref _sweepFailing, 0) == 1)
             {
-                _sweepFailing = false;
                 context.Log.Info("expire", null, null, "deleting abandoned certificates works again");
             }
         }

@@ -81,6 +81,24 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         }
 
         [Fact]
+        public void RegistryFailsUnderARunningEmulator_CleanupTimerLogsOnceAndKeepsServing()
+        {
+            using var cloud = CloudProcess.Start(Data);
+            // The cleanup timer's table disappears under it, as a failing disk would make its DELETE fail.
+            RenameTable("certificates", "certificates_away");
+
+            Assert.True(cloud.WaitForOutput("deleting abandoned certificates failed"), cloud.Output);
+            RenameTable("certificates_away", "certificates");
+            Assert.True(cloud.WaitForOutput("deleting abandoned certificates works again"), cloud.Output);
+
+            Assert.True(cloud.IsRunning, cloud.Output);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(cloud.Output, "abandoned certificates failed")); // said once, not every second
+            Assert.Equal(ExitCodes.Success, CliRun.Run("cloud", "things", "list", "--data", Data).Code);
+            Assert.Equal(ExitCodes.Success, cloud.Stop());
+            Assert.DoesNotContain("Unhandled exception", cloud.Output);
+        }
+
+        [Fact]
         [UnsupportedOSPlatform("windows")] // file modes
         public async Task ReadOnlyDataDirectory_StartAndVerbsExit1OneLine()
         {
@@ -120,6 +138,15 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             result.AssertOneLineError(ExitCodes.BadInput, $"--data {typo} is no emulator data directory");
             Assert.False(Directory.Exists(typo), "a management verb made a data directory");
             Assert.False(Directory.Exists(Path.Combine(_dir, "claim")), "claim create wrote claim files for a registry it could not reach");
+        }
+
+        private void RenameTable(string from, string to)
+        {
+            using var registry = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data, "registry.db")};Pooling=false;Default Timeout=30");
+            registry.Open();
+            using var rename = registry.CreateCommand();
+            rename.CommandText = $"ALTER TABLE {from} RENAME TO {to}";
+            rename.ExecuteNonQuery();
         }
 
         private static byte[] Garbage(int length)

@@ -67,7 +67,8 @@ namespace NanoFleet.Cli.Commands
                 {
                     if (!onlyWarnings || e.Level != NanoFleet.Cloud.Events.EmulatorLogLevel.Information)
                     {
-                        Console.Out.WriteLine(e.ToString());
+                        // Client ids and thing names come from devices: escaped, they cannot forge or split a log line.
+                        Console.Out.WriteLine(TerminalText.Escape(e.ToString()));
                     }
                 };
                 // Ctrl-C and SIGTERM both stop cleanly: the broker drains, admin.json is removed.
