@@ -22,7 +22,8 @@ namespace NanoFleet.Cli
             catch (Exception ex)
             {
                 int code = CodeFor(ex);
-                string message = TerminalText.OneLine(ex.Message);
+                // Escaped, not flattened: a newline in a quoted value (a --data path, an id) shows as \n, as typed.
+                string message = TerminalText.Escape(ex.Message);
                 Console.Error.WriteLine(code == ExitCodes.InternalError
                     ? $"nanofleet: internal error ({ex.GetType().Name}): {message}"
                     : $"nanofleet: {message}");

@@ -6,7 +6,7 @@ namespace NanoFleet.Cli
 {
     /// <summary>
     /// Makes text safe to print: a value stored by a device or typed by an operator never moves the cursor,
-    /// starts a new line or hides in the terminal. Listings escape; error messages are also kept to one line.
+    /// starts a new line or hides in the terminal. Listings and error lines escape; usage errors are also flattened.
     /// </summary>
     public static partial class TerminalText
     {
@@ -44,7 +44,7 @@ namespace NanoFleet.Cli
         }
 
         /// <summary>
-        /// One line for an error message: the line breaks a library put between its own sentences or list
+        /// One line for a usage error: the line breaks System.CommandLine puts between its own sentences or list
         /// items become a space, then whatever control characters remain (from a value quoted in it) are escaped.
         /// </summary>
         public static string OneLine(string message) => Escape(LineBreaks().Replace(message.Trim(), " "));

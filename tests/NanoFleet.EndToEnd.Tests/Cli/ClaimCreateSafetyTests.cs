@@ -82,6 +82,17 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         }
 
         [Fact]
+        public async Task OutputEmpty_Exit2OneLine_NothingRegistered()
+        {
+            await DataDirectory.CreateAsync(Data);
+
+            var result = CliRun.Run("cloud", "claim", "create", "--template", DemoTemplate.Name, "-o", "", "--data", Data);
+
+            result.AssertOneLineError(ExitCodes.BadInput, "-o must name a directory");
+            Assert.Equal(0, await DataDirectory.ClaimCountAsync(Data));
+        }
+
+        [Fact]
         [UnsupportedOSPlatform("windows")] // file modes
         public async Task OutputNotWritable_RegistrationDeletedAgain_Exit1OneLine()
         {

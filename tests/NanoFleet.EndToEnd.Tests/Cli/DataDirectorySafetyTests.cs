@@ -140,6 +140,17 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             Assert.False(Directory.Exists(Path.Combine(_dir, "claim")), "claim create wrote claim files for a registry it could not reach");
         }
 
+        [Fact]
+        public void ManagementVerb_ControlCharactersInDataPath_OneLineShowsThemEscaped()
+        {
+            string typo = Path.Combine(_dir, "clo\nud\u001b[2J");
+
+            var result = CliRun.Run("cloud", "things", "list", "--data", typo);
+
+            result.AssertOneLineError(ExitCodes.BadInput, Path.Combine(_dir, @"clo\nud\u001b[2J"));
+            Assert.False(Directory.Exists(typo));
+        }
+
         private void RenameTable(string from, string to)
         {
             using var registry = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data, "registry.db")};Pooling=false;Default Timeout=30");

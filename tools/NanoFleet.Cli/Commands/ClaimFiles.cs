@@ -18,6 +18,11 @@ namespace NanoFleet.Cli.Commands
         /// <exception cref="CliException">Exit 2, naming <paramref name="directory"/> and what is in the way.</exception>
         public static void CheckTarget(string directory, bool force)
         {
+            if (string.IsNullOrWhiteSpace(directory))
+            {
+                throw new CliException(ExitCodes.BadInput, "-o must name a directory");
+            }
+
             string full = Path.GetFullPath(directory);
             if (File.Exists(full))
             {
