@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using NanoFleet.Cloud;
 using NanoFleet.Station.Rom;
 
 namespace NanoFleet.Cli
@@ -21,9 +22,11 @@ namespace NanoFleet.Cli
             catch (Exception ex)
             {
                 int code = CodeFor(ex);
+                // Escaped, not flattened: a newline in a quoted value (a --data path, an id) shows as \n, as typed.
+                string message = TerminalText.Escape(ex.Message);
                 Console.Error.WriteLine(code == ExitCodes.InternalError
-                    ? $"nanofleet: internal error ({ex.GetType().Name}): {ex.Message}"
-                    : $"nanofleet: {ex.Message}");
+                    ? $"nanofleet: internal error ({ex.GetType().Name}): {message}"
+                    : $"nanofleet: {message}");
                 if (Environment.GetEnvironmentVariable("NANOFLEET_TRACE") == "1")
                 {
                     Console.Error.WriteLine(ex);
@@ -38,6 +41,10 @@ namespace NanoFleet.Cli
         {
             OperationCanceledException => ExitCodes.Interrupted,
             CliException cli => cli.ExitCode,
+            // A damaged data directory is malformed input; one in use or read-only is an environment that failed the run.
+            DataDirectoryException { Problem: DataDirectoryProblem.Corrupt } => ExitCodes.BadInput,
+            DataDirectoryException => ExitCodes.Failure,
+            ResourceNotFoundException => ExitCodes.BadInput,
             // The ROM refused, a reply never came, the chip is another one or the serial link failed
             // (the station turns the link's IOExceptions into these): a device error, not a bug.
             EspFatalException => ExitCodes.DeviceError,

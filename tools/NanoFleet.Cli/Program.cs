@@ -24,13 +24,9 @@ namespace NanoFleet.Cli
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
             {
-                // System.CommandLine exits 1 on a usage error; scripts get 2 (bad input) from us.
-                foreach (var error in parsed.Errors)
-                {
-                    System.Console.Error.WriteLine("nanofleet: " + error.Message);
-                }
-
-                System.Console.Error.WriteLine("Run with --help for usage.");
+                // System.CommandLine exits 1 on a usage error and prints it over several lines; scripts get
+                // 2 (bad input) and one line from us.
+                System.Console.Error.WriteLine(UsageErrors.Describe(parsed));
                 return ExitCodes.BadInput;
             }
 

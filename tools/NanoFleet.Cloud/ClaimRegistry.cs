@@ -19,9 +19,10 @@ namespace NanoFleet.Cloud
         }
 
         /// <summary>Makes a claim certificate (EC P-256, signed by the emulator's CA) allowed to provision with <paramref name="templateName"/>.</summary>
-        /// <param name="templateName">The template; it need not exist yet.</param>
+        /// <param name="templateName">The template; it must exist (enabled or not), as for AWS's CreateProvisioningClaim.</param>
         /// <returns>The certificate, its key and the CA. The key is not kept.</returns>
         /// <exception cref="InvalidTemplateException">The name is not a valid template name.</exception>
+        /// <exception cref="ResourceNotFoundException">No template has that name; nothing was registered.</exception>
         public Task<ClaimCredentials> CreateAsync(string templateName)
         {
             TemplateRules.CheckName(templateName);
@@ -33,6 +34,12 @@ namespace NanoFleet.Cloud
             var now = _context.Clock.GetUtcNow();
             _context.Store.Write(s =>
             {
+                // Checked in the transaction that registers the claim, so a template deleted meanwhile cannot slip through.
+                if (s.GetTemplate(templateName) is null)
+                {
+                    throw new ResourceNotFoundException($"template '{templateName}' does not exist: store it with `nanofleet cloud template put {templateName} FILE.json` first");
+                }
+
                 s.InsertCertificate(new CertificateRecord(new CertificateInfo(id, CertificateStatus.Active, CertificateKind.Claim, pem, now, null), null, null));
                 s.InsertClaim(id, templateName, now);
                 return 0;
@@ -53,6 +60,24 @@ namespace NanoFleet.Cloud
                 if (_context.Broker is { } broker)
                 {
                     await broker.DisconnectCertificateAsync(certificateId, "claim certificate revoked").ConfigureAwait(false);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>Deletes a claim and its certificate, as if it had never been made: the undo of <see cref="CreateAsync"/>
+        /// when its key could not be delivered. Its live connections are closed.</summary>
+        /// <returns>False when no claim has that id.</returns>
+        public async Task<bool> DeleteAsync(string certificateId)
+        {
+            bool found = _context.Store.Write(s => s.DeleteClaim(certificateId));
+            if (found)
+            {
+                _context.Log.Info("delete", null, certificateId, "claim deleted");
+                if (_context.Broker is { } broker)
+                {
+                    await broker.DisconnectCertificateAsync(certificateId, "claim certificate deleted").ConfigureAwait(false);
                 }
             }
 

@@ -30,6 +30,8 @@ namespace NanoFleet.Cloud
         private FleetBroker? _broker;
         private AdminEndpoint? _admin;
         private ITimer? _sweeper;
+        private DataDirectoryLock? _lock;
+        private int _sweepFailing; // 1 while the cleanup fails; timer callbacks may overlap, hence Interlocked
 
         /// <summary>Creates the emulator; nothing is opened until <see cref="OpenAsync"/> or <see cref="StartAsync"/>.</summary>
         public FleetEmulator(EmulatorOptions options)
@@ -113,8 +115,11 @@ namespace NanoFleet.Cloud
             return Task.CompletedTask;
         }
 
-        /// <summary>Opens the registry and starts the broker (and the admin endpoint when enabled).</summary>
+        /// <summary>Takes the data directory's lock (creating the directory on first use), opens and checks the
+        /// registry, and starts the broker (and the admin endpoint when enabled).</summary>
         /// <exception cref="InvalidOperationException">Already started.</exception>
+        /// <exception cref="DataDirectoryException">Another emulator runs on the data directory, or it is corrupt or
+        /// not writable; nothing listens.</exception>
         public async Task StartAsync(CancellationToken cancellationToken = default)
         {
             if (_broker is not null)
@@ -122,21 +127,30 @@ namespace NanoFleet.Cloud
                 throw new InvalidOperationException("The emulator is already started.");
             }
 
-            await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var context = Context;
-            var broker = new FleetBroker(context);
-            broker.RequestCompleted += (_, e) => RequestCompleted?.Invoke(this, e);
-            await broker.StartAsync().ConfigureAwait(false);
-            _broker = broker;
-            context.Broker = broker;
-            _sweeper = TimeProvider.System.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
-            if (_options.AdminEndpoint)
+            _lock = DataDirectoryLock.Acquire(_options.DataDirectory);
+            try
             {
-                _admin = new AdminEndpoint(this, _options.DataDirectory);
-                await _admin.StartAsync().ConfigureAwait(false);
-            }
+                await OpenAsync(cancellationToken).ConfigureAwait(false);
+                var context = Context;
+                var broker = new FleetBroker(context);
+                broker.RequestCompleted += (_, e) => RequestCompleted?.Invoke(this, e);
+                await broker.StartAsync().ConfigureAwait(false);
+                _broker = broker;
+                context.Broker = broker;
+                _sweeper = TimeProvider.System.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+                if (_options.AdminEndpoint)
+                {
+                    _admin = new AdminEndpoint(this, _options.DataDirectory);
+                    await _admin.StartAsync().ConfigureAwait(false);
+                }
 
-            context.Log.Info("start", null, null, $"listening on {_options.Address}:{broker.Port} (TLS 1.2, client certificates required), data in {_options.DataDirectory}, ARNs in {_options.Region} account {_options.AccountId}");
+                context.Log.Info("start", null, null, $"listening on {_options.Address}:{broker.Port} (TLS 1.2, client certificates required), data in {_options.DataDirectory}, ARNs in {_options.Region} account {_options.AccountId}");
+            }
+            catch
+            {
+                await StopAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         /// <summary>Stops the broker and the admin endpoint; waits for requests in progress. Safe to call twice.</summary>
@@ -161,6 +175,9 @@ namespace NanoFleet.Cloud
                 Context.Broker = null;
                 Context.Log.Info("stop", null, null, "stopped");
             }
+
+            _lock?.Dispose();
+            _lock = null;
         }
 
         /// <summary>Stops and closes the registry.</summary>
@@ -191,6 +208,22 @@ namespace NanoFleet.Cloud
             catch (ObjectDisposedException)
             {
                 // stopping
+            }
+            catch (Exception ex)
+            {
+                // A timer callback that throws takes the whole process down. The registry was sound at start,
+                // so this is a disk or file failing under a running emulator: say so once, keep serving, try again.
+                if (Interlocked.Exchange(ref _sweepFailing, 1) == 0)
+                {
+                    context.Log.Error("expire", null, null, $"deleting abandoned certificates failed, retrying every second: {ex.GetType().Name}: {ex.Message}");
+                }
+
+                return;
+            }
+
+            if (Interlocked.Exchange(ref _sweepFailing, 0) == 1)
+            {
+                context.Log.Info("expire", null, null, "deleting abandoned certificates works again");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using NanoFleet.Cli;
+using NanoFleet.Cloud;
 using NanoFleet.Station.Rom;
 using Xunit;
 
@@ -22,6 +23,11 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             { new IOException("Disk full"), ExitCodes.Failure }, // a file error elsewhere stays a failure, not a device error
             { new FileNotFoundException("--app file 'x.bin' does not exist"), ExitCodes.BadInput },
             { new InvalidOperationException("a bug"), ExitCodes.InternalError },
+            // The emulator's data directory: damaged is malformed input, in use or read-only is an environment that failed the run.
+            { new DataDirectoryException(DataDirectoryProblem.Corrupt, "registry x is corrupt"), ExitCodes.BadInput },
+            { new DataDirectoryException(DataDirectoryProblem.InUse, "another emulator is already running on x"), ExitCodes.Failure },
+            { new DataDirectoryException(DataDirectoryProblem.NotWritable, "data directory x is not writable"), ExitCodes.Failure },
+            { new ResourceNotFoundException("template 'x' does not exist"), ExitCodes.BadInput },
         };
 
         [Theory]

@@ -112,7 +112,8 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             Assert.Contains(badTemplate, rejected.Output);
             Assert.Contains("0 AWS::IoT::Certificate resources", rejected.Output);
 
-            Assert.Equal(ExitCodes.Success, Cloud("claim", "create", "--template", "fleet", "-o", Path.Combine(_dir, "claim")).ExitCode);
+            Assert.Equal(ExitCodes.Success, Cloud("template", "put", DemoTemplate.Name, WriteFile("template.json", DemoTemplate.Body)).ExitCode);
+            Assert.Equal(ExitCodes.Success, Cloud("claim", "create", "--template", DemoTemplate.Name, "-o", Path.Combine(_dir, "claim")).ExitCode);
             string claimId = AssertUsableClaim(Path.Combine(_dir, "claim"));
             var revoked = Cloud("claim", "revoke", claimId);
             Assert.True(revoked.ExitCode == ExitCodes.Success, revoked.Output);
@@ -126,13 +127,13 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         }
 
         [Fact]
-        public void NotRunning_TemplateAndClaimEditTheDataDirectory_LiveOnlyVerbsAreExit1()
+        public async System.Threading.Tasks.Task NotRunning_TemplateAndClaimEditTheDataDirectory_LiveOnlyVerbsAreExit1()
         {
+            await DataDirectory.CreateAsync(Data); // what an earlier `cloud start` left; verbs never make one
             string template = WriteFile("template.json", DemoTemplate.Body);
-            Assert.Contains("stored as version 1", Cloud("template", "put", DemoTemplate.Name, template).Output);
             var second = Cloud("template", "put", DemoTemplate.Name, template, "--disabled");
             Assert.True(second.ExitCode == ExitCodes.Success, second.Output);
-            Assert.Contains("stored as version 2 (disabled)", second.Output);
+            Assert.Contains("stored as version 2 (disabled)", second.Output); // version 1 is the one DataDirectory stored
 
             var claim = Cloud("claim", "create", "--template", DemoTemplate.Name, "-o", Path.Combine(_dir, "claim"));
             Assert.True(claim.ExitCode == ExitCodes.Success, claim.Output);
@@ -154,8 +155,9 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         [InlineData("""{"Resources": {"thing": {"Type": "AWS::IoT::Thing", "Properties": {"ThingName": "x"}}}}""", "declares 0 AWS::IoT::Certificate resources")]
         [InlineData("""{"Resources": """, "not valid JSON")]
         [InlineData(null, "does not exist")]
-        public void TemplatePut_BadFile_Exit2_NamesTheFileAndTheProblem(string? body, string problem)
+        public async System.Threading.Tasks.Task TemplatePut_BadFile_Exit2_NamesTheFileAndTheProblem(string? body, string problem)
         {
+            await DataDirectory.CreateAsync(Data);
             string file = body is null ? Path.Combine(_dir, "missing.json") : WriteFile("bad.json", body);
 
             var result = Cloud("template", "put", "fleet", file);
@@ -175,8 +177,9 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         [InlineData("Region 'Mars' is not an AWS region name", "start", "--region", "Mars")]
         [InlineData("Account id '42' is not 12 digits", "start", "--account", "42")]
         [InlineData("Template name 'bad name' is invalid", "claim", "create", "--template", "bad name", "-o", "out")]
-        public void Usage_Exit2_OneLine(string message, params string[] verb)
+        public async System.Threading.Tasks.Task Usage_Exit2_OneLine(string message, params string[] verb)
         {
+            await DataDirectory.CreateAsync(Data);
             var result = Cloud(verb);
 
             Assert.Equal(ExitCodes.BadInput, result.ExitCode);

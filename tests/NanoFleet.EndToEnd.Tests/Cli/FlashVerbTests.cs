@@ -135,7 +135,7 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             var (code, output) = Flash("--app", "factory=" + App);
 
             Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Contains("nanofleet: Option '--port' is required unless --dry-run is given.", output);
+            Assert.Contains("nanofleet: Option '--port' is required unless --dry-run is given (usage: `nanofleet flash --help`)", output);
         }
 
         [Fact]

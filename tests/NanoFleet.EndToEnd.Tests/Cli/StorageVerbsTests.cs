@@ -1,8 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using NanoFleet.EndToEnd.Tests.Support;
 using Xunit;
 
 namespace NanoFleet.EndToEnd.Tests.Cli
@@ -111,17 +111,7 @@ namespace NanoFleet.EndToEnd.Tests.Cli
             return (ca, certPath, keyPath, Convert.ToHexStringLower(SHA256.HashData(cert.RawData)), keyPem.Split('\n')[2]);
         }
 
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nanofleet.dll"));
-            foreach (string a in args) start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            string stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stdout.Result, stderr);
-        }
+        private static CliResult Run(params string[] args) => CliRun.Run(args);
 
         private static string RepoPartitionsCsv()
         {

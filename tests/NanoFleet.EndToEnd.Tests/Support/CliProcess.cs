@@ -80,6 +80,26 @@ namespace NanoFleet.EndToEnd.Tests.Support
             return cli;
         }
 
+        /// <summary>Waits until it has printed <paramref name="text"/>; false when the deadline passed or it exited first.</summary>
+        public bool WaitForOutput(string text)
+        {
+            var deadline = DateTime.UtcNow + Patience;
+            while (!Output.Contains(text, StringComparison.Ordinal))
+            {
+                if (_process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    return Output.Contains(text, StringComparison.Ordinal);
+                }
+
+                System.Threading.Thread.Sleep(50);
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether it is still running.</summary>
+        public bool IsRunning => !_process.HasExited;
+
         /// <summary>Sends SIGTERM, as a terminal's owner or a service manager stops it, and waits for the exit.</summary>
         public int Stop()
         {

@@ -1,8 +1,10 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using NanoFleet.Cloud;
 
 namespace NanoFleet.Cli.Commands
@@ -24,36 +26,62 @@ namespace NanoFleet.Cli.Commands
         {
             var data = CloudCommand.DataOption();
             var template = new Option<string>("--template") { Description = "The template the claim may provision with.", Required = true };
-            var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Directory to write ca.pem, claim.pem, claim.key (owner-only) and endpoint.txt into.", Required = true };
+            var output = new Option<string>("--output", "-o") { Description = "Directory to write ca.pem, claim.pem, claim.key (owner-only) and endpoint.txt into; it must not hold a claim yet.", Required = true };
+            var force = new Option<bool>("--force") { Description = "Replace the claim files already in the output directory (the old claim's key is lost)." };
             var endpoint = new Option<string>("--endpoint")
             {
                 Description = "HOST:PORT devices reach the emulator at, written to endpoint.txt.",
                 DefaultValueFactory = _ => "localhost:8883",
             };
             var command = new Command("create",
-                "Make a claim certificate for one template and write it as the factory station's claim\n" +
+                "Make a claim certificate for one stored template and write it as the factory station's claim\n" +
                 "directory: ca.pem, claim.pem, claim.key and endpoint.txt, ready for\n" +
                 "`nanofleet station run --claim-dir DIR` (or `image device --ca DIR/ca.pem --cert DIR/claim.pem --key DIR/claim.key`).")
             {
-                data, template, output, endpoint,
+                data, template, output, force, endpoint,
             };
             command.SetAction(async (r, ct) =>
             {
-                string name = r.GetValue(template)!;
-                var credentials = await CloudTarget.RunAsync(r.GetValue(data)!,
+                string name = r.GetValue(template)!, dir = r.GetValue(output)!, dataDirectory = r.GetValue(data)!;
+                bool replace = r.GetValue(force);
+                ClaimFiles.CheckTarget(dir, replace);
+                var credentials = await CloudTarget.RunAsync(dataDirectory,
                     async admin => JsonSerializer.Deserialize<ClaimCredentials>(
                         await admin.SendAsync(HttpMethod.Post, "claims", JsonSerializer.Serialize(new { template = name }), ct))!,
                     emulator => emulator.Claims.CreateAsync(name));
-                var dir = r.GetValue(output)!;
-                dir.Create();
-                File.WriteAllText(Path.Combine(dir.FullName, "ca.pem"), credentials.CaCertificatePem);
-                File.WriteAllText(Path.Combine(dir.FullName, "claim.pem"), credentials.CertificatePem);
-                NanoFleet.Cloud.Internal.CertificateAuthority.WriteSecret(Path.Combine(dir.FullName, "claim.key"), credentials.PrivateKeyPem);
-                File.WriteAllText(Path.Combine(dir.FullName, "endpoint.txt"), r.GetValue(endpoint) + "\n");
-                System.Console.Out.WriteLine($"claim {credentials.CertificateId} for template '{name}' written to {dir.FullName} (ca.pem, claim.pem, claim.key, endpoint.txt)");
+                try
+                {
+                    ClaimFiles.Write(dir, credentials, r.GetValue(endpoint)!, replace);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    string undone = await DeleteAsync(dataDirectory, credentials.CertificateId);
+                    throw new CliException(CliErrors.CodeFor(ex), $"claim files could not be written to {dir} ({ex.Message}); {undone}");
+                }
+
+                System.Console.Out.WriteLine($"claim {credentials.CertificateId} for template '{name}' written to {Path.GetFullPath(dir)} ({ClaimFiles.Ca}, {ClaimFiles.Certificate}, {ClaimFiles.Key}, {ClaimFiles.Endpoint})");
                 return ExitCodes.Success;
             });
             return command;
+        }
+
+        /// <summary>
+        /// Undoes a registration whose key could not be written: the key existed only in this process, so the claim
+        /// is useless, and it is deleted rather than left ACTIVE for nobody. Returns what happened, for the error line.
+        /// </summary>
+        private static async Task<string> DeleteAsync(string dataDirectory, string certificateId)
+        {
+            try
+            {
+                await CloudTarget.RunAsync(dataDirectory,
+                    admin => admin.SendAsync(HttpMethod.Delete, $"claims/{certificateId}", "{}", CancellationToken.None),
+                    async emulator => (await emulator.Claims.DeleteAsync(certificateId)).ToString());
+                return $"claim {certificateId} was deleted again, nothing is registered";
+            }
+            catch (Exception ex)
+            {
+                return $"claim {certificateId} could not be deleted again ({ex.Message}): revoke it with `nanofleet cloud claim revoke {certificateId}`";
+            }
         }
 
         private static Command RevokeCommand()

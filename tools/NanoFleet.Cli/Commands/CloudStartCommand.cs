@@ -17,7 +17,12 @@ namespace NanoFleet.Cli.Commands
             var data = CloudCommand.DataOption();
             var port = new Option<int>("--port") { Description = "MQTT port (TLS, client certificate required); 0 picks a free one.", DefaultValueFactory = _ => EmulatorOptions.DefaultPort };
             var address = new Option<string>("--address") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
-            var hookUrl = new Option<Uri?>("--hook-url") { Description = "Pre-provisioning hook: HTTP POST of AWS's Lambda input; must answer {\"allowProvisioning\":true} within 5 s." };
+            var hookUrl = new Option<Uri?>("--hook-url")
+            {
+                Description = "Pre-provisioning hook, an absolute http:// or https:// URL: HTTP POST of AWS's Lambda input; must answer {\"allowProvisioning\":true} within 5 s.",
+                // System.CommandLine 2.0 has no parser for Uri and refuses every value without one.
+                CustomParser = ParseUrl,
+            };
             var timeScale = new Option<double>("--time-scale") { Description = "Run the emulator's clock X times faster (60 turns the 1 h token lifetime into 1 minute).", DefaultValueFactory = _ => 1.0 };
             var keys = new Option<string>("--key-algorithm") { Description = "Key pairs CreateKeysAndCertificate makes: rsa (RSA-2048, as AWS) or ec (P-256).", DefaultValueFactory = _ => "rsa" };
             keys.AcceptOnlyFromAmong("rsa", "ec");
@@ -62,7 +67,8 @@ namespace NanoFleet.Cli.Commands
                 {
                     if (!onlyWarnings || e.Level != NanoFleet.Cloud.Events.EmulatorLogLevel.Information)
                     {
-                        Console.Out.WriteLine(e.ToString());
+                        // Client ids and thing names come from devices: escaped, they cannot forge or split a log line.
+                        Console.Out.WriteLine(TerminalText.Escape(e.ToString()));
                     }
                 };
                 // Ctrl-C and SIGTERM both stop cleanly: the broker drains, admin.json is removed.
@@ -84,6 +90,19 @@ namespace NanoFleet.Cli.Commands
                 return ExitCodes.Success;
             });
             return command;
+        }
+
+        /// <summary>Any URL; whether it is an absolute http(s) one is <see cref="EmulatorOptionsBuilder.Build"/>'s rule.</summary>
+        private static Uri? ParseUrl(System.CommandLine.Parsing.ArgumentResult result)
+        {
+            string text = result.Tokens[0].Value;
+            if (Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var url))
+            {
+                return url;
+            }
+
+            result.AddError($"--hook-url '{text}' is not a URL");
+            return null;
         }
     }
 }

@@ -10,13 +10,22 @@ namespace NanoFleet.Cli.Commands
 {
     /// <summary>
     /// Where a management verb acts: the running emulator's admin endpoint when one runs on the data
-    /// directory (so revocation closes live connections), else the data directory itself.
+    /// directory (so revocation closes live connections), else the data directory itself. Never makes a data
+    /// directory: a mistyped --data must not quietly become a new emulator with a fresh CA.
     /// </summary>
     internal static class CloudTarget
     {
         /// <summary>Runs <paramref name="online"/> against a running emulator, or <paramref name="offline"/> on the data directory.</summary>
+        /// <exception cref="CliException">Exit 2: <paramref name="dataDirectory"/> is no emulator's data directory.</exception>
         public static async Task<T> RunAsync<T>(string dataDirectory, Func<AdminClient, Task<T>> online, Func<FleetEmulator, Task<T>>? offline)
         {
+            if (!File.Exists(Path.Combine(dataDirectory, EmulatorOptions.RegistryFileName)))
+            {
+                throw new CliException(ExitCodes.BadInput,
+                    $"--data {Path.GetFullPath(dataDirectory)} is no emulator data directory (no {EmulatorOptions.RegistryFileName}); " +
+                    $"`nanofleet cloud start --data {dataDirectory}` makes one");
+            }
+
             using var admin = AdminClient.TryOpen(dataDirectory);
             if (admin is not null)
             {

@@ -31,7 +31,9 @@ namespace NanoFleet.Cli.Commands
                 {
                     string attributes = string.Join(",", t.Attributes.Select(a => $"{a.Key}={a.Value}"));
                     string certs = string.Join(",", t.CertificateIds.Select(c => c[..12]));
-                    System.Console.Out.WriteLine($"{t.Name,-32} v{t.Version,-3} certs={certs} type={t.ThingTypeName ?? "-"} groups={string.Join(",", t.ThingGroups)} {attributes}");
+                    // Names and attributes are whatever devices registered: escaped, a row stays one row.
+                    System.Console.Out.WriteLine(TerminalText.Escape(
+                        $"{t.Name,-32} v{t.Version,-3} certs={certs} type={t.ThingTypeName ?? "-"} groups={string.Join(",", t.ThingGroups)} {attributes}"));
                 }
 
                 System.Console.Out.WriteLine($"{all.Count} thing(s)");

@@ -12,7 +12,7 @@ namespace NanoFleet.Cloud.Admin
     /// The loopback admin endpoint the `nanofleet cloud` commands use while an emulator runs, so that
     /// changes (revocation above all) reach the live broker. Its port and a random access token are
     /// written to admin.json in the data directory (owner-only), and removed on stop.
-    /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template"}, POST /claims/ID/revoke,
+    /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template"}, POST /claims/ID/revoke, DELETE /claims/ID,
     /// PUT /templates/NAME[?enabled=false] (body = template), POST /faults (body = fault spec).
     /// </summary>
     internal sealed class AdminEndpoint : IAsyncDisposable
@@ -74,6 +74,10 @@ namespace NanoFleet.Cloud.Admin
                         return await _emulator.Claims.RevokeAsync(id).ConfigureAwait(false)
                             ? Json(new { revoked = id })
                             : Error(404, $"no claim certificate has id {id}");
+                    case ("DELETE", ["claims", var id]):
+                        return await _emulator.Claims.DeleteAsync(id).ConfigureAwait(false)
+                            ? Json(new { deleted = id })
+                            : Error(404, $"no claim certificate has id {id}");
                     case ("PUT", ["templates", var name]):
                         var info = await _emulator.Templates.PutAsync(name, request.Body, !query.Contains("enabled=false", StringComparison.Ordinal))
                             .ConfigureAwait(false);
@@ -84,6 +88,10 @@ namespace NanoFleet.Cloud.Admin
                     default:
                         return Error(404, $"no route {request.Method} {path[0]}");
                 }
+            }
+            catch (ResourceNotFoundException ex)
+            {
+                return Error(404, ex.Message);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or JsonException or InvalidOperationException or
                                            System.Collections.Generic.KeyNotFoundException)

@@ -24,8 +24,17 @@ namespace NanoFleet.Cloud.Internal
                 Faults.Apply(spec);
             }
 
-            Ca = CertificateAuthority.LoadOrCreate(options.DataDirectory);
-            Store = new RegistryStore(System.IO.Path.Combine(options.DataDirectory, "registry.db"));
+            Ca = OpenCertificateAuthority(options.DataDirectory);
+            try
+            {
+                Store = new RegistryStore(System.IO.Path.Combine(options.DataDirectory, EmulatorOptions.RegistryFileName));
+            }
+            catch
+            {
+                Ca.Dispose();
+                throw;
+            }
+
             Hook = options.HookUrl is { } url ? new PreProvisioningHookClient(url, options.HookTimeout) : null;
         }
 
@@ -52,6 +61,24 @@ namespace NanoFleet.Cloud.Internal
 
         /// <summary>The veto handlers of <see cref="FleetEmulator.InterceptingRegisterThingAsync"/>.</summary>
         public Func<RegisterThingRequestedEventArgs, Task>? InterceptingRegisterThing { get; set; }
+
+        /// <summary>Loads (or on first use makes) the CA, saying which part of the data directory is at fault when that fails.</summary>
+        private static CertificateAuthority OpenCertificateAuthority(string directory)
+        {
+            try
+            {
+                return CertificateAuthority.LoadOrCreate(directory);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or System.IO.IOException)
+            {
+                throw new DataDirectoryException(DataDirectoryProblem.NotWritable, $"data directory {directory} is not writable: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                throw new DataDirectoryException(DataDirectoryProblem.Corrupt,
+                    $"the CA files in {directory} (ca.crt, ca.key, server.crt, server.key) are unreadable: {ex.Message}", ex);
+            }
+        }
 
         public void Dispose()
         {

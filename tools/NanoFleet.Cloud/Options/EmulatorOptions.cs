@@ -15,6 +15,9 @@ namespace NanoFleet.Cloud.Options
         /// <summary>The account id in ARNs unless set: the example account of AWS's documentation.</summary>
         public const string DefaultAccountId = "123456789012";
 
+        /// <summary>The registry's file in the data directory: its presence is what makes a directory an emulator's.</summary>
+        public const string RegistryFileName = "registry.db";
+
         /// <summary>Where the CA, the server certificate and registry.db live. Default ./.nanofleet-cloud.</summary>
         public string DataDirectory { get; internal set; } = ".nanofleet-cloud";
 

@@ -136,9 +136,9 @@ namespace NanoFleet.Cloud.Options
                 throw new InvalidOperationException($"Time scale {_timeScale} must be a positive number.");
             }
 
-            if (_options.HookUrl is { } url && url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+            if (_options.HookUrl is { } url && !(url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0))
             {
-                throw new InvalidOperationException($"Hook URL '{url}' must be http:// or https://.");
+                throw new InvalidOperationException($"Hook URL '{url.OriginalString}' must be an absolute http:// or https:// URL.");
             }
 
             if (_options.Faults is { } spec)

@@ -14,6 +14,11 @@ namespace NanoFleet.Cloud.Registry
             Execute("INSERT INTO claims(certificate_id, template_name, created_at) VALUES($id,$t,$now)",
                 ("$id", certificateId), ("$t", templateName), ("$now", now.ToUnixTimeMilliseconds()));
 
+        /// <summary>Deletes the claim row and its certificate; false when <paramref name="certificateId"/> is not a claim.</summary>
+        public bool DeleteClaim(string certificateId) =>
+            Execute("DELETE FROM claims WHERE certificate_id=$id", ("$id", certificateId)) == 1 &&
+            Execute("DELETE FROM certificates WHERE id=$id", ("$id", certificateId)) == 1;
+
         public ClaimInfo? GetClaim(string certificateId) =>
             Query(ClaimSelect + " WHERE c.certificate_id=$id", ReadClaim, ("$id", certificateId)).FirstOrDefault();
 

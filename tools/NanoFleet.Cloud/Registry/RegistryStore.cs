@@ -39,7 +39,8 @@ CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certifica
         private readonly SqliteConnection _connection;
         private readonly object _gate = new();
 
-        /// <summary>Opens (creating if needed) the registry file.</summary>
+        /// <summary>Opens (creating if needed) the registry file and proves it sound and writable.</summary>
+        /// <exception cref="DataDirectoryException">It is corrupt, not writable or locked.</exception>
         public RegistryStore(string path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -50,9 +51,23 @@ CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certifica
                 Pooling = false,
                 DefaultTimeout = 30,
             }.ToString());
-            _connection.Open();
-            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
-            Execute(Schema);
+            try
+            {
+                _connection.Open();
+                Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+                RegistryHealth.Check(_connection, path);
+                Execute(Schema);
+            }
+            catch (Exception ex)
+            {
+                _connection.Dispose();
+                if (ex is SqliteException sqlite && RegistryHealth.Explain(sqlite, path) is { } problem)
+                {
+                    throw problem;
+                }
+
+                throw;
+            }
         }
 
         /// <summary>Runs <paramref name="body"/> in one transaction; any exception rolls everything back.</summary>
