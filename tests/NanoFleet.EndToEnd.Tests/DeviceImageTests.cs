@@ -99,13 +99,15 @@ namespace NanoFleet.EndToEnd.Tests
 
         private static byte[] ClaimImage()
         {
+            // One clock reading: a leaf whose notAfter is read a second later than its CA's is refused.
+            DateTimeOffset now = DateTimeOffset.UtcNow;
             using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var caRequest = new CertificateRequest("CN=Image Test CA", caKey, HashAlgorithmName.SHA256);
             caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-            using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             using var cert = new CertificateRequest("CN=claim", key, HashAlgorithmName.SHA256)
-                .Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), new byte[] { 1, 2, 3, 4 });
+                .Create(ca, now.AddDays(-1), now.AddYears(1), new byte[] { 1, 2, 3, 4 });
             return new ClaimImageBuilder()
                 .WithCaPem(ca.ExportCertificatePem())
                 .WithClaimCertificatePem(cert.ExportCertificatePem())
