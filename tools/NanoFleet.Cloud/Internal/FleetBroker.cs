@@ -4,8 +4,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Buffers;
 using System.Threading;
@@ -15,13 +13,14 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using NanoFleet.Cloud.Events;
+using NanoFleet.Cloud.Internal.Network;
 using NanoFleet.Cloud.Internal.Policies;
 
 namespace NanoFleet.Cloud.Internal
 {
     /// <summary>
     /// The MQTTnet server with AWS IoT Core's behaviour: TLS 1.2 with a required client certificate from
-    /// our CA, identity from that certificate, claim certificates confined to their template's
+    /// our CA through <see cref="GuardedTlsListener"/> (caps, deadlines, packet size), identity from that certificate, claim certificates confined to their template's
     /// provisioning topics, responses enqueued on the requesting session only, QoS 2 ignored.
     /// </summary>
     internal sealed class FleetBroker : IAsyncDisposable
@@ -33,6 +32,7 @@ namespace NanoFleet.Cloud.Internal
         private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
         private readonly CancellationTokenSource _stopping = new();
         private MqttServer? _server;
+        private GuardedTlsListener? _listener;
 
         public FleetBroker(EmulatorContext context)
         {
@@ -46,23 +46,20 @@ namespace NanoFleet.Cloud.Internal
 
         public int ConnectedClients => _clients.Count;
 
+        /// <summary>TCP connections open, authenticated or not.</summary>
+        public int OpenConnections => _listener?.OpenConnections ?? 0;
+
         public async Task StartAsync()
         {
             var options = _context.Options;
-            // MQTTnet does not report the port it bound, so port 0 is resolved here first.
-            int port = options.Port == 0 ? FreePort(options.Address) : options.Port;
+            var listener = new GuardedTlsListener(new IPEndPoint(options.Address, options.Port), _context.Ca.ServerCertificate,
+                ValidateClientCertificate, options.Network, _context.Log);
             var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
-                .WithoutDefaultEndpoint()
-                .WithEncryptedEndpoint()
-                .WithEncryptedEndpointBoundIPAddress(options.Address)
-                .WithEncryptedEndpointPort(port)
-                .WithEncryptionCertificate(_context.Ca.ServerCertificate)
-                .WithEncryptionSslProtocol(SslProtocols.Tls12)
-                .WithClientCertificate(ValidateClientCertificate, false)
-                .WithConnectionBacklog(4096)
+                .WithoutDefaultEndpoint() // the listener above is the only way in
                 .WithPersistentSessions(false)
                 .Build();
-            _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            _server = new MqttServerFactory().CreateMqttServer(serverOptions, new IMqttServerAdapter[] { listener });
+            _listener = listener;
             _server.ValidatingConnectionAsync += ValidatingConnectionAsync;
             _server.ClientDisconnectedAsync += ClientDisconnectedAsync;
             _server.InterceptingInboundPacketAsync += InterceptingInboundPacketAsync;
@@ -80,7 +77,7 @@ namespace NanoFleet.Cloud.Internal
             _server.InterceptingPublishAsync += InterceptingPublishAsync;
             _server.InterceptingClientEnqueueAsync += InterceptingClientEnqueueAsync;
             await _server.StartAsync().ConfigureAwait(false);
-            Port = port;
+            Port = listener.LocalEndPoint.Port;
         }
 
         /// <summary>Closes every live connection that authenticated with <paramref name="certificateId"/>.</summary>
@@ -369,15 +366,6 @@ namespace NanoFleet.Cloud.Internal
             {
                 _context.Log.Warn("respond", session.ClientId, session.CertificateId, $"the session's queue refused the response on '{topic}'");
             }
-        }
-
-        private static int FreePort(IPAddress address)
-        {
-            var probe = new TcpListener(address, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
     }
 }
