@@ -80,6 +80,42 @@ namespace NanoFleet.Cloud.Tests
         }
 
         [Fact]
+        public async Task UsedToken_CannotRegisterItsCertificateToASecondThing()
+        {
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var device = await env.ConnectAsync(claim);
+            var (created, first) = await Flow.ProvisionAsync(device, "fleet", Flow.Serial("A"));
+            Assert.True(first.Accepted);
+
+            foreach (string serial in new[] { "B", "A" })
+            {
+                var again = await Flow.RegisterAsync(device, "fleet", created.Text("certificateOwnershipToken"), Flow.Serial(serial));
+                Assert.False(again.Accepted);
+                Assert.Equal(400L, again.Body["statusCode"]);
+                Assert.Equal("InvalidCertificateOwnershipToken", again.Text("errorCode"));
+                Assert.Contains("already been used", again.Text("errorMessage"));
+            }
+
+            Assert.Equal("ThingPrefix_A", Assert.Single(await env.Emulator.Things.ListAsync()).Name);
+        }
+
+        [Fact]
+        public async Task OneToken_SentTwiceAtOnce_RegistersOnce()
+        {
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var a = await env.ConnectAsync(claim);
+            await using var b = await env.ConnectAsync(claim);
+            string token = (await Flow.CreateKeysAsync(a)).Text("certificateOwnershipToken");
+
+            var answers = await Task.WhenAll(Flow.RegisterAsync(a, "fleet", token, Flow.Serial("A")), Flow.RegisterAsync(b, "fleet", token, Flow.Serial("B")));
+
+            Assert.Single(answers, r => r.Accepted);
+            Assert.Single(await env.Emulator.Things.ListAsync());
+        }
+
+        [Fact]
         public void ToStringAndLogs_NeverCarryKeysOrTokens()
         {
             var credentials = new ClaimCredentials("ab", "t", "CERT", "-----BEGIN PRIVATE KEY-----secret", "CA");

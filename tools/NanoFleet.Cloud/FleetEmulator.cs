@@ -91,6 +91,9 @@ namespace NanoFleet.Cloud
         /// <summary>Live MQTT connections.</summary>
         public int ConnectedClients => _broker?.ConnectedClients ?? 0;
 
+        /// <summary>Open TCP connections to the broker, including those that have not (yet) authenticated.</summary>
+        public int OpenConnections => _broker?.OpenConnections ?? 0;
+
         private EmulatorContext Context => _context ?? throw new InvalidOperationException("The emulator is not opened: call OpenAsync or StartAsync first.");
 
         /// <summary>Opens the data directory (creating the CA on first use) and the registry, without listening.

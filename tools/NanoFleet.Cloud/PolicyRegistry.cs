@@ -1,7 +1,7 @@
 using System;
-using System.Text.Json;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Internal;
+using NanoFleet.Cloud.Internal.Policies;
 
 namespace NanoFleet.Cloud
 {
@@ -16,17 +16,23 @@ namespace NanoFleet.Cloud
         }
 
         /// <summary>Creates or replaces a named policy.</summary>
-        /// <exception cref="ArgumentException">The document is not JSON.</exception>
+        /// <exception cref="ArgumentException">The name breaks AWS's pattern, or the document is not JSON or uses a Condition
+        /// operator, key or policy variable the emulator does not evaluate (the message names it).</exception>
         public Task PutAsync(string name, string document)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(name);
+            if (ResourceNames.Check(ResourceNames.Policy, name) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(name));
+            }
+
             try
             {
-                using var _ = JsonDocument.Parse(document);
+                PolicyDocument.Parse(document);
             }
-            catch (JsonException ex)
+            catch (InvalidPolicyException ex)
             {
-                throw new ArgumentException($"Policy '{name}' is not valid JSON: {ex.Message}", nameof(document));
+                throw new ArgumentException($"Policy '{name}' cannot be stored: {ex.Message}", nameof(document));
             }
 
             _context.Store.Read(s =>

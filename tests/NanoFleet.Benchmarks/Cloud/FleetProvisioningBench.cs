@@ -27,7 +27,7 @@ namespace NanoFleet.Benchmarks.Cloud
     /// </summary>
     public sealed class FleetProvisioningBench : IBench
     {
-        private const string Template = """
+        internal const string Template = """
         {"Parameters":{"SerialNumber":{"Type":"String"}},
          "Resources":{
           "thing":{"Type":"AWS::IoT::Thing","Properties":{"ThingName":{"Fn::Join":["",["bench-",{"Ref":"SerialNumber"}]]},"AttributePayload":{"serial":{"Ref":"SerialNumber"}}}},
@@ -153,7 +153,8 @@ namespace NanoFleet.Benchmarks.Cloud
             return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / Rounds;
         }
 
-        private static async Task ProvisionAsync(int port, X509Certificate2 ca, X509Certificate2 claim, int index, double[,] stepTimes)
+        /// <summary>One device's whole flow (also the unit of work of <see cref="IdleSocketFloodBench"/>).</summary>
+        internal static async Task ProvisionAsync(int port, X509Certificate2 ca, X509Certificate2 claim, int index, double[,] stepTimes)
         {
             var step = Stopwatch.StartNew();
             string serial = index.ToString("D5");

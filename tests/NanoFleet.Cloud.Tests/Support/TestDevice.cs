@@ -102,8 +102,9 @@ namespace NanoFleet.Cloud.Tests.Support
         }
 
         public Task PublishAsync(string topic, byte[] payload, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce,
-            CancellationToken cancellationToken = default) =>
-            _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build(), cancellationToken);
+            CancellationToken cancellationToken = default, bool retain = false) =>
+            _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos)
+                .WithRetainFlag(retain).Build(), cancellationToken);
 
         /// <summary>Subscribes to the request's accepted and rejected topics (once), publishes, and returns the answer,
         /// all at <see cref="RequestQos"/>.</summary>

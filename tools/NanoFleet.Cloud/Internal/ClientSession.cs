@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using NanoFleet.Cloud.Internal.Policies;
 
 namespace NanoFleet.Cloud.Internal
 {
@@ -11,13 +12,15 @@ namespace NanoFleet.Cloud.Internal
     /// </summary>
     internal sealed class ClientSession
     {
-        public ClientSession(string clientId, CertificateInfo certificate, string? claimTemplate, IReadOnlyList<string> thingNames, IReadOnlyList<string> policyDocuments)
+        public ClientSession(string clientId, CertificateInfo certificate, string? claimTemplate, IReadOnlyList<string> thingNames,
+            IReadOnlyList<PolicyDocument> policies, PolicyVariables variables)
         {
             ClientId = clientId;
             Certificate = certificate;
             ClaimTemplate = claimTemplate;
             ThingNames = thingNames;
-            PolicyDocuments = policyDocuments;
+            Policies = policies;
+            Variables = variables;
         }
 
         public string ClientId { get; }
@@ -32,8 +35,11 @@ namespace NanoFleet.Cloud.Internal
         /// <summary>For a device certificate, the things it is attached to.</summary>
         public IReadOnlyList<string> ThingNames { get; }
 
-        /// <summary>For a device certificate, its policies' documents.</summary>
-        public IReadOnlyList<string> PolicyDocuments { get; }
+        /// <summary>For a device certificate, its policies, parsed once at connect.</summary>
+        public IReadOnlyList<PolicyDocument> Policies { get; }
+
+        /// <summary>Client id, thing name and thing attributes, as policies see them.</summary>
+        public PolicyVariables Variables { get; }
 
         /// <summary>The broker's session, captured at the first subscribe: the handle responses are enqueued on.</summary>
         public MqttSessionStatus? Session { get; set; }

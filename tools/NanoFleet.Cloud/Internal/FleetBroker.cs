@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Buffers;
 using System.Threading;
@@ -14,12 +13,14 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using NanoFleet.Cloud.Events;
+using NanoFleet.Cloud.Internal.Network;
+using NanoFleet.Cloud.Internal.Policies;
 
 namespace NanoFleet.Cloud.Internal
 {
     /// <summary>
     /// The MQTTnet server with AWS IoT Core's behaviour: TLS 1.2 with a required client certificate from
-    /// our CA, identity from that certificate, claim certificates confined to their template's
+    /// our CA through <see cref="GuardedTlsListener"/> (caps, deadlines, packet size), identity from that certificate, claim certificates confined to their template's
     /// provisioning topics, responses enqueued on the requesting session only, QoS 2 ignored.
     /// </summary>
     internal sealed class FleetBroker : IAsyncDisposable
@@ -31,6 +32,7 @@ namespace NanoFleet.Cloud.Internal
         private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
         private readonly CancellationTokenSource _stopping = new();
         private MqttServer? _server;
+        private GuardedTlsListener? _listener;
 
         public FleetBroker(EmulatorContext context)
         {
@@ -44,23 +46,20 @@ namespace NanoFleet.Cloud.Internal
 
         public int ConnectedClients => _clients.Count;
 
+        /// <summary>TCP connections open, authenticated or not.</summary>
+        public int OpenConnections => _listener?.OpenConnections ?? 0;
+
         public async Task StartAsync()
         {
             var options = _context.Options;
-            // MQTTnet does not report the port it bound, so port 0 is resolved here first.
-            int port = options.Port == 0 ? FreePort(options.Address) : options.Port;
+            var listener = new GuardedTlsListener(new IPEndPoint(options.Address, options.Port), _context.Ca.ServerCertificate,
+                ValidateClientCertificate, options.Network, _context.Log);
             var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
-                .WithoutDefaultEndpoint()
-                .WithEncryptedEndpoint()
-                .WithEncryptedEndpointBoundIPAddress(options.Address)
-                .WithEncryptedEndpointPort(port)
-                .WithEncryptionCertificate(_context.Ca.ServerCertificate)
-                .WithEncryptionSslProtocol(SslProtocols.Tls12)
-                .WithClientCertificate(ValidateClientCertificate, false)
-                .WithConnectionBacklog(4096)
+                .WithoutDefaultEndpoint() // the listener above is the only way in
                 .WithPersistentSessions(false)
                 .Build();
-            _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            _server = new MqttServerFactory().CreateMqttServer(serverOptions, new IMqttServerAdapter[] { listener });
+            _listener = listener;
             _server.ValidatingConnectionAsync += ValidatingConnectionAsync;
             _server.ClientDisconnectedAsync += ClientDisconnectedAsync;
             _server.InterceptingInboundPacketAsync += InterceptingInboundPacketAsync;
@@ -76,8 +75,9 @@ namespace NanoFleet.Cloud.Internal
                 return Task.CompletedTask;
             };
             _server.InterceptingPublishAsync += InterceptingPublishAsync;
+            _server.InterceptingClientEnqueueAsync += InterceptingClientEnqueueAsync;
             await _server.StartAsync().ConfigureAwait(false);
-            Port = port;
+            Port = listener.LocalEndPoint.Port;
         }
 
         /// <summary>Closes every live connection that authenticated with <paramref name="certificateId"/>.</summary>
@@ -134,14 +134,29 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string id = CertificateAuthority.IdOf(cert);
-            var (record, claim, things, policies) = _context.Store.Read(s =>
+            var (record, claim, things, attributes, documents) = _context.Store.Read(s =>
             {
                 var c = s.GetCertificate(id);
-                return (c, s.GetClaim(id), s.ThingsOf(id), s.PolicyDocumentsOf(id));
+                var names = s.ThingsOf(id);
+                return (c, s.GetClaim(id), names, names.Count > 0 ? s.GetThing(names[0])?.Attributes : null, s.PolicyDocumentsOf(id));
             });
             string? refusal = record is null ? "certificate is not registered (deleted or never issued here)"
                 : record.Info.Status != CertificateStatus.Active ? $"certificate is {record.Info.Status.ToAwsName()}"
                 : null;
+            var policies = new List<PolicyDocument>();
+            foreach (string document in documents)
+            {
+                try
+                {
+                    policies.Add(PolicyDocument.Parse(document));
+                }
+                catch (InvalidPolicyException ex)
+                {
+                    // Stored before the emulator checked policies: evaluating the rest would grant more than was written.
+                    refusal ??= "an attached policy cannot be evaluated: " + ex.Message;
+                }
+            }
+
             if (refusal is not null)
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
@@ -149,7 +164,8 @@ namespace NanoFleet.Cloud.Internal
                 return Task.CompletedTask;
             }
 
-            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies);
+            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies,
+                new PolicyVariables(e.ClientId, things.Count > 0 ? things[0] : null, attributes));
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
@@ -169,7 +185,7 @@ namespace NanoFleet.Cloud.Internal
         {
             if (e.SessionItems[SessionKey] is ClientSession session)
             {
-                _clients.TryRemove(new System.Collections.Generic.KeyValuePair<string, ClientSession>(e.ClientId, session));
+                _clients.TryRemove(new KeyValuePair<string, ClientSession>(e.ClientId, session));
             }
 
             return Task.CompletedTask;
@@ -199,6 +215,13 @@ namespace NanoFleet.Cloud.Internal
         /// outbound interceptor refuses is never written, so the device waits for an ack that never comes.</summary>
         private Task InterceptingOutboundPacketAsync(InterceptingPacketEventArgs e)
         {
+            if (e.Packet is MqttPublishPacket publish && !MayReceive(e.SessionItems, publish.Topic))
+            {
+                // Retained messages reach a new subscriber without the enqueue interceptor: this is the last gate.
+                e.ProcessPacket = false;
+                return Task.CompletedTask;
+            }
+
             if (e.Packet is MqttSubAckPacket suback && _context.Faults.ShouldDropSubAck())
             {
                 e.ProcessPacket = false;
@@ -208,6 +231,21 @@ namespace NanoFleet.Cloud.Internal
 
             return Task.CompletedTask;
         }
+
+        /// <summary>iot:Receive for every message the broker fans out, checked before it is queued for the receiver.</summary>
+        private Task InterceptingClientEnqueueAsync(InterceptingClientApplicationMessageEnqueueEventArgs e)
+        {
+            if (_clients.TryGetValue(e.ReceiverClientId, out var receiver) && !TopicAuthorizer.MayReceive(receiver, e.ApplicationMessage.Topic, _context.Arns))
+            {
+                e.AcceptEnqueue = false;
+                _context.Log.Warn("receive", receiver.ClientId, receiver.CertificateId, $"withheld a message on '{e.ApplicationMessage.Topic}': iot:Receive is not allowed");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private bool MayReceive(System.Collections.IDictionary? sessionItems, string topic) =>
+            sessionItems?[SessionKey] is not ClientSession session || TopicAuthorizer.MayReceive(session, topic, _context.Arns);
 
         private Task InterceptingSubscriptionAsync(InterceptingSubscriptionEventArgs e)
         {
@@ -239,7 +277,9 @@ namespace NanoFleet.Cloud.Internal
                 // AWS closes the connection of a client that publishes where its policy does not allow.
                 e.ProcessPublish = false;
                 e.CloseConnection = true;
-                _context.Log.Warn("publish", session.ClientId, session.CertificateId, $"closed the connection: publishing to '{topic}' is not allowed");
+                _context.Log.Warn("publish", session.ClientId, session.CertificateId, TopicAuthorizer.IsReserved(topic)
+                    ? $"closed the connection: '{topic}' is a reserved topic that clients cannot publish to"
+                    : $"closed the connection: publishing to '{topic}' is not allowed");
                 return Task.CompletedTask;
             }
 
@@ -315,9 +355,9 @@ namespace NanoFleet.Cloud.Internal
         /// ("subscribe before you publish"): never through the broker's fan-out.</summary>
         private void Send(ClientSession session, string topic, byte[] payload)
         {
-            if (session.Session is not { } target || !session.TryGetDeliveryQos(topic, out var qos))
+            if (session.Session is not { } target || !session.TryGetDeliveryQos(topic, out var qos) || !TopicAuthorizer.MayReceive(session, topic, _context.Arns))
             {
-                _context.Log.Warn("respond", session.ClientId, session.CertificateId, $"not subscribed to '{topic}': the response is lost, as on AWS");
+                _context.Log.Warn("respond", session.ClientId, session.CertificateId, $"not subscribed to '{topic}' (or iot:Receive denies it): the response is lost, as on AWS");
                 return;
             }
 
@@ -326,15 +366,6 @@ namespace NanoFleet.Cloud.Internal
             {
                 _context.Log.Warn("respond", session.ClientId, session.CertificateId, $"the session's queue refused the response on '{topic}'");
             }
-        }
-
-        private static int FreePort(IPAddress address)
-        {
-            var probe = new TcpListener(address, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
     }
 }

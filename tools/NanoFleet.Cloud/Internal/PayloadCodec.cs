@@ -30,7 +30,8 @@ namespace NanoFleet.Cloud.Internal
                 return value as Dictionary<string, object?>
                     ?? throw new InvalidDataException($"The payload is not a {format.ToString().ToUpperInvariant()} object.");
             }
-            catch (Exception ex) when (ex is JsonException or CborContentException or InvalidOperationException or FormatException)
+            // OverflowException: a CBOR integer beyond int64 is a client's mistake like any other malformed body.
+            catch (Exception ex) when (ex is JsonException or CborContentException or InvalidOperationException or FormatException or OverflowException)
             {
                 throw new InvalidDataException($"The payload is not valid {format.ToString().ToUpperInvariant()}: {ex.Message}");
             }

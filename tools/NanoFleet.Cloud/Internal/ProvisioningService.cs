@@ -114,9 +114,16 @@ namespace NanoFleet.Cloud.Internal
                 // Verifies the CSR's self-signature; requested extensions are dropped, the CA sets its own.
                 request = CertificateRequest.LoadSigningRequestPem(csr, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.Default);
             }
-            catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Whatever the bytes make the platform throw (an unknown key algorithm gives NotSupportedException or
+                // PlatformNotSupportedException, not only CryptographicException), it is the client's mistake.
                 throw ProvisioningException.InvalidRequest("The certificate signing request is invalid: " + ex.Message);
+            }
+
+            if (CsrKeyRules.Problem(request.PublicKey) is { } weak)
+            {
+                throw ProvisioningException.InvalidRequest($"The certificate signing request is refused: {weak}.");
             }
 
             var (certificateId, certificatePem, token) = IssueDeviceCertificate(client, request);
@@ -212,7 +219,7 @@ namespace NanoFleet.Cloud.Internal
                 throw ProvisioningException.InvalidRequest($"The stored template '{templateName}' is invalid: {ex.Message}");
             }
 
-            _context.Store.Write(s => RegistrationWriter.Apply(s, plan, certificate.Id, _context.Clock.GetUtcNow()));
+            _context.Store.Write(s => RegistrationWriter.Apply(s, plan, certificate.Id, OwnershipTokens.HashOf(token), _context.Clock.GetUtcNow()));
             _context.Log.Info("RegisterThing", client.ClientId, certificate.Id,
                 $"registered thing '{plan.Thing?.Name}' with template '{templateName}' v{template.DefaultVersion}; certificate {plan.CertificateStatus.ToAwsName()}");
             var fields = new List<KeyValuePair<string, object>> { new("deviceConfiguration", plan.DeviceConfiguration) };
@@ -227,7 +234,13 @@ namespace NanoFleet.Cloud.Internal
         /// <summary>The certificate a token names, if the token is known, unexpired and was issued over this claim.</summary>
         private CertificateInfo FindTokenCertificate(ClientSession client, string token, DateTimeOffset now)
         {
-            var record = _context.Store.Read(s => s.FindCertificateByTokenHash(OwnershipTokens.HashOf(token)));
+            string hash = OwnershipTokens.HashOf(token);
+            var (record, spent) = _context.Store.Read(s => (s.FindCertificateByTokenHash(hash), s.FindCertificateByTokenHash(RegistrySession.SpentTokenPrefix + hash)));
+            if (spent is not null)
+            {
+                throw ProvisioningException.InvalidToken("Certificate ownership token has already been used to register its certificate.");
+            }
+
             if (record is null)
             {
                 throw ProvisioningException.InvalidToken("Certificate ownership token is invalid: no certificate was issued with it (or it expired and its certificate was deleted).");

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using NanoFleet.Cloud.Internal.Policies;
 using NanoFleet.Cloud.Registry;
 using NanoFleet.Cloud.Templates;
 
@@ -16,10 +16,17 @@ namespace NanoFleet.Cloud.Internal
     /// </summary>
     internal static class RegistrationWriter
     {
-        public static int Apply(RegistrySession s, ProvisioningPlan plan, string certificateId, DateTimeOffset now)
+        public static int Apply(RegistrySession s, ProvisioningPlan plan, string certificateId, string tokenHash, DateTimeOffset now)
         {
             var certificate = s.GetCertificate(certificateId)
                 ?? throw ProvisioningException.InvalidToken($"Certificate {certificateId} no longer exists (its token expired).");
+
+            // A token registers its certificate once (AWS does not say; the safe reading). Spending it inside this
+            // transaction means two concurrent RegisterThing calls with one token cannot both pass.
+            if (!s.SpendOwnershipToken(certificateId, tokenHash))
+            {
+                throw ProvisioningException.InvalidToken("Certificate ownership token has already been used to register its certificate.");
+            }
             if (plan.Thing is { } thing)
             {
                 s.SaveThing(MergeThing(s.GetThing(thing.Name), thing), now);
@@ -53,11 +60,11 @@ namespace NanoFleet.Cloud.Internal
                     string document = policy.PolicyDocument!;
                     try
                     {
-                        using var _ = JsonDocument.Parse(document);
+                        PolicyDocument.Parse(document);
                     }
-                    catch (JsonException ex)
+                    catch (InvalidPolicyException ex)
                     {
-                        throw ProvisioningException.InvalidRequest("The PolicyDocument is not valid JSON: " + ex.Message);
+                        throw ProvisioningException.InvalidRequest("The PolicyDocument cannot be stored: " + ex.Message);
                     }
 
                     name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document))); // AWS names it by a hash

@@ -21,7 +21,7 @@ namespace NanoFleet.Cloud.Options
         /// <summary>Where the CA, the server certificate and registry.db live. Default ./.nanofleet-cloud.</summary>
         public string DataDirectory { get; internal set; } = ".nanofleet-cloud";
 
-        /// <summary>The address the broker listens on. Default 127.0.0.1.</summary>
+        /// <summary>The one address the broker listens on, and no other (an IPv6 address does not also take IPv4). Default 127.0.0.1.</summary>
         public IPAddress Address { get; internal set; } = IPAddress.Loopback;
 
         /// <summary>The broker's port; 0 picks a free one (see <see cref="FleetEmulator.Port"/>).</summary>
@@ -50,6 +50,9 @@ namespace NanoFleet.Cloud.Options
 
         /// <summary>When true, StartAsync also serves the loopback admin endpoint the CLI talks to.</summary>
         public bool AdminEndpoint { get; internal set; }
+
+        /// <summary>Connection caps, the TLS/CONNECT deadline and the packet size limit. Default <see cref="NetworkLimits.Default"/>.</summary>
+        public NetworkLimits Network { get; internal set; } = NetworkLimits.Default;
 
         /// <summary>Faults active from the start, in <see cref="Faults.FaultInjector.Apply"/> syntax; null for none.</summary>
         public string? Faults { get; internal set; }

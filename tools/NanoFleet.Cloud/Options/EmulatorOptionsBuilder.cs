@@ -94,6 +94,13 @@ namespace NanoFleet.Cloud.Options
             return this;
         }
 
+        /// <summary>Connection caps, the TLS/CONNECT deadline and the packet size limit (default <see cref="NetworkLimits.Default"/>).</summary>
+        public EmulatorOptionsBuilder WithNetworkLimits(NetworkLimits limits)
+        {
+            _options.Network = limits;
+            return this;
+        }
+
         /// <summary>Faults active from the start, e.g. "throttle=RegisterThing:10;delay=200ms".</summary>
         public EmulatorOptionsBuilder WithFaults(string? spec)
         {
@@ -139,6 +146,11 @@ namespace NanoFleet.Cloud.Options
             if (_options.HookUrl is { } url && !(url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0))
             {
                 throw new InvalidOperationException($"Hook URL '{url.OriginalString}' must be an absolute http:// or https:// URL.");
+            }
+
+            if (_options.Network is not { MaxConnections: > 0, MaxConnectionsPerAddress: > 0, MaxPacketSize: >= 2 } network || network.HandshakeTimeout <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"Network limits {_options.Network} must all be positive (a packet is at least 2 bytes).");
             }
 
             if (_options.Faults is { } spec)

@@ -31,6 +31,15 @@ namespace NanoFleet.Cloud.Registry
         public List<CertificateRecord> ListCertificates() =>
             Query($"SELECT {CertificateColumns} FROM certificates ORDER BY created_at", ReadCertificate);
 
+        /// <summary>The prefix a used token's hash gets: it no longer finds its certificate, but a replay can still be
+        /// told apart from an unknown token (and the schema stays as it was).</summary>
+        public const string SpentTokenPrefix = "spent:";
+
+        /// <summary>Marks the token used; false when it already was (or is not this certificate's).</summary>
+        public bool SpendOwnershipToken(string id, string tokenHash) =>
+            Execute("UPDATE certificates SET token_hash=$spent WHERE id=$id AND token_hash=$h",
+                ("$id", id), ("$h", tokenHash), ("$spent", SpentTokenPrefix + tokenHash)) == 1;
+
         public bool SetCertificateStatus(string id, CertificateStatus status) =>
             Execute("UPDATE certificates SET status=$s WHERE id=$id", ("$s", status.ToAwsName()), ("$id", id)) == 1;
 

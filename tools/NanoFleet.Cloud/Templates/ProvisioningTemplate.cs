@@ -111,7 +111,7 @@ namespace NanoFleet.Cloud.Templates
                         break;
                     default:
                         policies.Add(properties.TryGetValue("PolicyName", out object? policyName)
-                            ? new PolicyPlan(functions.EvaluateString(policyName, at + ".Properties.PolicyName"), null)
+                            ? new PolicyPlan(Named(ResourceNames.Policy, functions.EvaluateString(policyName, at + ".Properties.PolicyName"), at + ".Properties.PolicyName"), null)
                             : new PolicyPlan(null, PolicyDocumentText(functions.Evaluate(properties["PolicyDocument"], at + ".Properties.PolicyDocument"))));
                         break;
                 }
@@ -129,11 +129,7 @@ namespace NanoFleet.Cloud.Templates
         private static ThingPlan EvaluateThing(
             IntrinsicFunctions functions, Dictionary<string, object?> properties, string at, Dictionary<string, OverrideSetting> overrides)
         {
-            string name = functions.EvaluateString(properties["ThingName"], at + ".ThingName");
-            if (name.Length is 0 or > 128)
-            {
-                throw ProvisioningException.InvalidRequest($"{at}.ThingName evaluates to '{name}': a thing name has 1-128 characters.");
-            }
+            string name = Named(ResourceNames.Thing, functions.EvaluateString(properties["ThingName"], at + ".ThingName"), at + ".ThingName");
 
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
             if (properties.TryGetValue("AttributePayload", out object? payloadNode))
@@ -145,7 +141,9 @@ namespace NanoFleet.Cloud.Templates
 
                 foreach (var (key, value) in payload)
                 {
-                    attributes[key] = functions.EvaluateString(value, $"{at}.AttributePayload.{key}");
+                    string where = $"{at}.AttributePayload";
+                    attributes[Named(ResourceNames.AttributeName, key, where)] =
+                        Named(ResourceNames.AttributeValue, functions.EvaluateString(value, where + "." + key), where + "." + key);
                 }
             }
 
@@ -159,15 +157,22 @@ namespace NanoFleet.Cloud.Templates
 
                 for (int i = 0; i < list.Count; i++)
                 {
-                    groups.Add(functions.EvaluateString(list[i], $"{at}.ThingGroups[{i}]"));
+                    string where = $"{at}.ThingGroups[{i}]";
+                    groups.Add(Named(ResourceNames.ThingGroup, functions.EvaluateString(list[i], where), where));
                 }
             }
 
-            string? Optional(string key) =>
-                properties.TryGetValue(key, out object? node) ? functions.EvaluateString(node, $"{at}.{key}") : null;
+            string? Optional(string key, ResourceNameRule rule) =>
+                properties.TryGetValue(key, out object? node) ? Named(rule, functions.EvaluateString(node, $"{at}.{key}"), $"{at}.{key}") : null;
 
-            return new ThingPlan(name, attributes, Optional("ThingTypeName"), groups, Optional("BillingGroup"), overrides);
+            return new ThingPlan(name, attributes, Optional("ThingTypeName", ResourceNames.ThingType), groups,
+                Optional("BillingGroup", ResourceNames.BillingGroup), overrides);
         }
+
+        /// <summary><paramref name="value"/> when it fits AWS's pattern for the resource; otherwise RegisterThing fails
+        /// with 400 InvalidRequestException before anything is written.</summary>
+        private static string Named(ResourceNameRule rule, string value, string at) =>
+            ResourceNames.Check(rule, value) is { } problem ? throw ProvisioningException.InvalidRequest($"{at}: {problem}") : value;
 
         private static Dictionary<string, OverrideSetting> ReadOverrides(Dictionary<string, object?> resource)
         {
@@ -182,7 +187,7 @@ namespace NanoFleet.Cloud.Templates
         }
 
         /// <summary>A policy document is an escaped JSON string in some AWS examples and an object in others.</summary>
-        private static string PolicyDocumentText(object? document) => document switch
+        internal static string PolicyDocumentText(object? document) => document switch
         {
             string s => s,
             _ => JsonSerializer.Serialize(document),

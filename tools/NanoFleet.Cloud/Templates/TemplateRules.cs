@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using NanoFleet.Cloud.Internal.Policies;
 using System.Text.RegularExpressions;
 
 namespace NanoFleet.Cloud.Templates
@@ -22,7 +24,7 @@ namespace NanoFleet.Cloud.Templates
         private static readonly string[] CertificateProperties = { "CertificateId", "CertificateSigningRequest", "CertificatePem", "CACertificatePem", "Status" };
         private static readonly string[] PolicyProperties = { "PolicyName", "PolicyDocument" };
 
-        [GeneratedRegex("^[0-9A-Za-z_-]{1,36}$")]
+        [GeneratedRegex(@"^[0-9A-Za-z_-]{1,36}\z")] // \z: `$` would let a final newline through
         private static partial Regex TemplateNamePattern();
 
         /// <summary>Checks a template name: 1-36 characters of [0-9A-Za-z_-].</summary>
@@ -99,6 +101,8 @@ namespace NanoFleet.Cloud.Templates
                             throw new InvalidTemplateException($"{at}: OverrideSettings cannot be set on a policy.");
                         }
 
+                        CheckLiteralPolicy(properties.GetValueOrDefault("PolicyDocument"), at + ".Properties.PolicyDocument");
+
                         break;
                     default:
                         throw new InvalidTemplateException(
@@ -132,6 +136,29 @@ namespace NanoFleet.Cloud.Templates
             CheckCalls(resources, "Resources", declared);
             CheckCalls(deviceConfiguration, "DeviceConfiguration", declared);
         }
+
+        /// <summary>A document written out in the template is checked now, so a Condition the emulator cannot evaluate fails
+        /// at `template put`; one built by functions is checked when RegisterThing has its values.</summary>
+        private static void CheckLiteralPolicy(object? document, string at)
+        {
+            if (document is null || ContainsCall(document))
+            {
+                return;
+            }
+
+            try
+            {
+                PolicyDocument.Parse(ProvisioningTemplate.PolicyDocumentText(document));
+            }
+            catch (InvalidPolicyException ex)
+            {
+                throw new InvalidTemplateException($"{at}: {ex.Message}.");
+            }
+        }
+
+        private static bool ContainsCall(object? node) => IntrinsicFunctions.IsCall(node, out _, out _)
+            || (node is Dictionary<string, object?> map && map.Values.Any(ContainsCall))
+            || (node is List<object?> list && list.Any(ContainsCall));
 
         private static void CheckParameter(string name, object? value)
         {
