@@ -134,11 +134,10 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string id = CertificateAuthority.IdOf(cert);
-            var (record, claim, things, attributes, documents) = _context.Store.Read(s =>
+            var (record, claim, things, documents) = _context.Store.Read(s =>
             {
                 var c = s.GetCertificate(id);
-                var names = s.ThingsOf(id);
-                return (c, s.GetClaim(id), names, names.Count > 0 ? s.GetThing(names[0])?.Attributes : null, s.PolicyDocumentsOf(id));
+                return (c, s.GetClaim(id), s.ThingsOf(id), s.PolicyDocumentsOf(id));
             });
             string? refusal = record is null ? "certificate is not registered (deleted or never issued here)"
                 : record.Info.Status != CertificateStatus.Active ? $"certificate is {record.Info.Status.ToAwsName()}"
@@ -164,8 +163,11 @@ namespace NanoFleet.Cloud.Internal
                 return Task.CompletedTask;
             }
 
-            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies,
-                new PolicyVariables(e.ClientId, things.Count > 0 ? things[0] : null, attributes));
+            string? thing = things.Count > 0 ? things[0] : null;
+            var attributes = thing is not null && policies.Exists(p => p.UsesThingAttributes) // read only when a policy asks
+                ? _context.Store.Read(s => s.GetThing(thing))?.Attributes
+                : null;
+            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes));
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
