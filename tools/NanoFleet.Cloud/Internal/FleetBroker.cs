@@ -20,8 +20,10 @@ namespace NanoFleet.Cloud.Internal
 {
     /// <summary>
     /// The MQTTnet server with AWS IoT Core's behaviour: TLS 1.2 with a required client certificate from
-    /// our CA through <see cref="GuardedTlsListener"/> (caps, deadlines, packet size), identity from that certificate, claim certificates confined to their template's
-    /// provisioning topics, responses enqueued on the requesting session only, QoS 2 ignored.
+    /// our CA through <see cref="GuardedTlsListener"/> (caps, deadlines, packet size), identity from that
+    /// certificate, claim certificates confined to their template's provisioning topics, no client publishing
+    /// to reserved topics, iot:Receive on every delivery, responses enqueued on the requesting session only,
+    /// QoS 2 ignored.
     /// </summary>
     internal sealed class FleetBroker : IAsyncDisposable
     {
@@ -213,8 +215,9 @@ namespace NanoFleet.Cloud.Internal
             return Task.CompletedTask;
         }
 
-        /// <summary>The lost-SUBACK fault: MQTTnet has already made the subscription, and a packet the
-        /// outbound interceptor refuses is never written, so the device waits for an ack that never comes.</summary>
+        /// <summary>Every packet on its way out: a PUBLISH the receiver's policy does not let it receive is withheld,
+        /// and the lost-SUBACK fault drops a SUBACK (MQTTnet has already made the subscription, and a packet the
+        /// outbound interceptor refuses is never written, so the device waits for an ack that never comes).</summary>
         private Task InterceptingOutboundPacketAsync(InterceptingPacketEventArgs e)
         {
             if (e.Packet is MqttPublishPacket publish && !MayReceive(e.SessionItems, publish.Topic))
