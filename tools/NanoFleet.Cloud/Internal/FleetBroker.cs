@@ -20,8 +20,10 @@ namespace NanoFleet.Cloud.Internal
 {
     /// <summary>
     /// The MQTTnet server with AWS IoT Core's behaviour: TLS 1.2 with a required client certificate from
-    /// our CA through <see cref="GuardedTlsListener"/> (caps, deadlines, packet size), identity from that certificate, claim certificates confined to their template's
-    /// provisioning topics, responses enqueued on the requesting session only, QoS 2 ignored.
+    /// our CA through <see cref="GuardedTlsListener"/> (caps, deadlines, packet size), identity from that
+    /// certificate, claim certificates confined to their template's provisioning topics, no client publishing
+    /// to reserved topics, iot:Receive on every delivery, responses enqueued on the requesting session only,
+    /// QoS 2 ignored.
     /// </summary>
     internal sealed class FleetBroker : IAsyncDisposable
     {
@@ -134,11 +136,10 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string id = CertificateAuthority.IdOf(cert);
-            var (record, claim, things, attributes, documents) = _context.Store.Read(s =>
+            var (record, claim, things, documents) = _context.Store.Read(s =>
             {
                 var c = s.GetCertificate(id);
-                var names = s.ThingsOf(id);
-                return (c, s.GetClaim(id), names, names.Count > 0 ? s.GetThing(names[0])?.Attributes : null, s.PolicyDocumentsOf(id));
+                return (c, s.GetClaim(id), s.ThingsOf(id), s.PolicyDocumentsOf(id));
             });
             string? refusal = record is null ? "certificate is not registered (deleted or never issued here)"
                 : record.Info.Status != CertificateStatus.Active ? $"certificate is {record.Info.Status.ToAwsName()}"
@@ -164,8 +165,11 @@ namespace NanoFleet.Cloud.Internal
                 return Task.CompletedTask;
             }
 
-            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies,
-                new PolicyVariables(e.ClientId, things.Count > 0 ? things[0] : null, attributes));
+            string? thing = things.Count > 0 ? things[0] : null;
+            var attributes = thing is not null && policies.Exists(p => p.UsesThingAttributes) // read only when a policy asks
+                ? _context.Store.Read(s => s.GetThing(thing))?.Attributes
+                : null;
+            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes));
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
@@ -211,8 +215,9 @@ namespace NanoFleet.Cloud.Internal
             return Task.CompletedTask;
         }
 
-        /// <summary>The lost-SUBACK fault: MQTTnet has already made the subscription, and a packet the
-        /// outbound interceptor refuses is never written, so the device waits for an ack that never comes.</summary>
+        /// <summary>Every packet on its way out: a PUBLISH the receiver's policy does not let it receive is withheld,
+        /// and the lost-SUBACK fault drops a SUBACK (MQTTnet has already made the subscription, and a packet the
+        /// outbound interceptor refuses is never written, so the device waits for an ack that never comes).</summary>
         private Task InterceptingOutboundPacketAsync(InterceptingPacketEventArgs e)
         {
             if (e.Packet is MqttPublishPacket publish && !MayReceive(e.SessionItems, publish.Topic))

@@ -182,7 +182,48 @@ namespace NanoFleet.Cloud.Internal.Network
             }
         }
 
-        private GatedConnection? OldestPending(IPAddress? address) => Oldest(_silent, address) ?? Oldest(_speaking, address);
+        private GatedConnection? OldestPending(IPAddress? address) => OldestSilent(address) ?? Oldest(_speaking, address);
+
+        /// <summary>The oldest connection in scope with nothing received. One whose first bytes are already waiting in
+        /// the kernel is a TLS client the thread pool has not reached yet (under a flood it can lag): it moves to the
+        /// speaking list instead of being evicted. At most a few are looked at per admission.</summary>
+        private GatedConnection? OldestSilent(IPAddress? address)
+        {
+            const int MaxLooks = 16;
+            int looks = 0;
+            for (var node = _silent.First; node is not null && looks < MaxLooks;)
+            {
+                var next = node.Next;
+                var candidate = node.Value;
+                if (address is null || candidate.Address.Equals(address))
+                {
+                    looks++;
+                    if (!HasBytesWaiting(candidate.Socket))
+                    {
+                        return candidate;
+                    }
+
+                    _silent.Remove(node);
+                    candidate.Pending = _speaking.AddLast(candidate);
+                }
+
+                node = next;
+            }
+
+            return looks < MaxLooks ? null : Oldest(_silent, address);
+        }
+
+        private static bool HasBytesWaiting(Socket socket)
+        {
+            try
+            {
+                return socket.Available > 0;
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+            {
+                return false; // closed already: as good as silent
+            }
+        }
 
         private static GatedConnection? Oldest(LinkedList<GatedConnection> list, IPAddress? address)
         {

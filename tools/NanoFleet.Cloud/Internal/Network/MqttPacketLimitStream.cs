@@ -43,9 +43,23 @@ namespace NanoFleet.Cloud.Internal.Network
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            // Most reads complete at once from TLS's buffer: no state machine for those, this sits on every packet.
+            var pending = _inner.ReadAsync(buffer, cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                int read = pending.Result;
+                Follow(buffer.Span[..read]);
+                return ValueTask.FromResult(read);
+            }
+
+            return FollowWhenReadAsync(pending, buffer);
+        }
+
+        private async ValueTask<int> FollowWhenReadAsync(ValueTask<int> pending, Memory<byte> buffer)
+        {
+            int read = await pending.ConfigureAwait(false);
             Follow(buffer.Span[..read]);
             return read;
         }

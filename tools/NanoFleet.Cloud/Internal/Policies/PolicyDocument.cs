@@ -24,12 +24,16 @@ namespace NanoFleet.Cloud.Internal.Policies
         private static readonly string[] StatementKeys = { "Sid", "Effect", "Action", "Resource", "Condition" };
         private static readonly ConcurrentDictionary<string, PolicyDocument> Parsed = new(StringComparer.Ordinal);
 
-        private PolicyDocument(IReadOnlyList<PolicyStatement> statements)
+        private PolicyDocument(IReadOnlyList<PolicyStatement> statements, bool usesThingAttributes)
         {
             Statements = statements;
+            UsesThingAttributes = usesThingAttributes;
         }
 
         public IReadOnlyList<PolicyStatement> Statements { get; }
+
+        /// <summary>True when a resource or condition refers to the thing's attributes, which then have to be read at connect.</summary>
+        public bool UsesThingAttributes { get; }
 
         /// <summary>Parses (once per distinct text: every connection of a fleet shares its policy).</summary>
         /// <exception cref="InvalidPolicyException">Malformed, or uses something the emulator does not evaluate.</exception>
@@ -75,7 +79,7 @@ namespace NanoFleet.Cloud.Internal.Policies
                     statements.Add(ParseStatement(statement, $"Statement[{statements.Count}]"));
                 }
 
-                return new PolicyDocument(statements);
+                return new PolicyDocument(statements, json.Contains(PolicyVariables.ThingAttributePrefix, StringComparison.Ordinal));
             }
         }
 
