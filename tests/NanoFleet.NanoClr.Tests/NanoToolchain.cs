@@ -18,8 +18,10 @@ namespace NanoFleet.NanoClr.Tests
         public static string GeneratedLibraryProject(string assembly) => Require(Path.Combine(Out, "lib.build", assembly, assembly + ".csproj"));
 
         /// <summary>CoreLibrary 1.17.11's mscorlib.pe, beside the mscorlib.dll the nano projects compile against.</summary>
-        public static string MscorlibPe => Require(Path.Combine(Out, "mdp", "mscorlib.pe"));
-        public static string MscorlibDll => Require(Path.Combine(NuGetPackages(), "nanoframework.corelibrary", "1.17.11", "lib", "mscorlib.dll"));
+        public static string MscorlibPe => Require(Path.Combine(CoreLibrary, "mscorlib.pe"));
+        public static string MscorlibDll => Require(Path.Combine(CoreLibrary, "mscorlib.dll"));
+
+        private static string CoreLibrary => Path.Combine(NuGetPackages(), "nanoframework.corelibrary", "1.17.11", "lib");
 
         /// <summary>Converts <paramref name="dll"/> to a .pe in <paramref name="folder"/>; hints name the assemblies it references.</summary>
         public static string ToPe(string dll, string folder, params string[] referencedDlls)
