@@ -30,9 +30,25 @@ namespace NanoFleet.Cli.Commands
             var region = new Option<string>("--region") { Description = "AWS region in the ARNs the emulator builds (templateArn, policy resources).", DefaultValueFactory = _ => EmulatorOptions.DefaultRegion };
             var account = new Option<string>("--account") { Description = "12-digit AWS account id in those ARNs.", DefaultValueFactory = _ => EmulatorOptions.DefaultAccountId };
             var quiet = new Option<bool>("--quiet") { Description = "Print only warnings and errors." };
+            var defaults = NetworkLimits.Default;
+            var maxConnections = new Option<int>("--max-connections")
+            {
+                Description = $"Open connections at once (default {defaults.MaxConnections}: 8192, or half the open-file limit when lower). At the cap a newcomer takes the place of the oldest connection that has not finished TLS and CONNECT; established ones are never pushed out.",
+                DefaultValueFactory = _ => defaults.MaxConnections,
+            };
+            var maxPerAddress = new Option<int>("--max-connections-per-address")
+            {
+                Description = $"Open connections from one source address (default {defaults.MaxConnectionsPerAddress}).",
+                DefaultValueFactory = _ => defaults.MaxConnectionsPerAddress,
+            };
+            var handshakeTimeout = new Option<double>("--handshake-timeout")
+            {
+                Description = $"Seconds a connection has from accept to the end of TLS and its CONNECT; a silent or half-open one is reset then (default {defaults.HandshakeTimeout.TotalSeconds:0}).",
+                DefaultValueFactory = _ => defaults.HandshakeTimeout.TotalSeconds,
+            };
             var command = new Command("start", "Run the emulator until Ctrl-C. Logs one logfmt line per step (never keys or tokens).")
             {
-                data, port, address, hookUrl, timeScale, keys, faults, region, account, quiet,
+                data, port, address, hookUrl, timeScale, keys, faults, region, account, quiet, maxConnections, maxPerAddress, handshakeTimeout,
             };
             command.SetAction(async (r, ct) =>
             {
@@ -40,6 +56,10 @@ namespace NanoFleet.Cli.Commands
                 {
                     throw new CliException(ExitCodes.BadInput, $"--address '{r.GetValue(address)}' is not an IP address");
                 }
+
+                RequirePositive("--max-connections", r.GetValue(maxConnections));
+                RequirePositive("--max-connections-per-address", r.GetValue(maxPerAddress));
+                RequirePositive("--handshake-timeout", r.GetValue(handshakeTimeout));
 
                 EmulatorOptions options;
                 try
@@ -53,6 +73,12 @@ namespace NanoFleet.Cli.Commands
                         .WithFaults(r.GetValue(faults))
                         .WithRegion(r.GetValue(region)!)
                         .WithAccountId(r.GetValue(account)!)
+                        .WithNetworkLimits(defaults with
+                        {
+                            MaxConnections = r.GetValue(maxConnections),
+                            MaxConnectionsPerAddress = r.GetValue(maxPerAddress),
+                            HandshakeTimeout = TimeSpan.FromSeconds(r.GetValue(handshakeTimeout)),
+                        })
                         .WithAdminEndpoint()
                         .Build();
                 }
@@ -90,6 +116,14 @@ namespace NanoFleet.Cli.Commands
                 return ExitCodes.Success;
             });
             return command;
+        }
+
+        private static void RequirePositive(string option, double value)
+        {
+            if (!(value > 0))
+            {
+                throw new CliException(ExitCodes.BadInput, $"{option} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be more than 0");
+            }
         }
 
         /// <summary>Any URL; whether it is an absolute http(s) one is <see cref="EmulatorOptionsBuilder.Build"/>'s rule.</summary>
