@@ -27,7 +27,7 @@ archives=$(grep -v '^#' "$here/libraries/libraries.txt" | sed -n 's|/.*||p' | so
 stamp=$(
   {
     (cd "$src_root" && find $archives -type f \( -name '*.cs' -o -name '*.nfproj' -o -name '*.snk' \) -print0 | sort -z | xargs -0 sha256sum)
-    sha256sum "$mscorlib" "$0" "$here"/libraries/*
+    sha256sum "$mscorlib" "$0" "$here"/libraries/* "$here/NanoAssembly.props"
   } | sha256sum | cut -d' ' -f1
 )
 stamp_file="$build_dir/stamp"
