@@ -19,7 +19,8 @@ src_root="$(cd "$1" 2>/dev/null && pwd)" || { echo "build-libraries: source fold
 mkdir -p "$2"
 out_dir="$(cd "$2" && pwd)"
 build_dir="$out_dir.build"
-mscorlib="${MSCORLIB:-${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframework.corelibrary/1.17.11/lib/mscorlib.dll}"
+source "$here/paths.sh"
+mscorlib="${MSCORLIB:-$nf_corelib/mscorlib.dll}"
 [[ -f "$mscorlib" ]] || { echo "build-libraries: $mscorlib is missing (restore the host build, which restores nanoFramework.CoreLibrary 1.17.11, or set MSCORLIB)" >&2; exit 1; }
 
 # The stamp covers everything the result depends on: the listed libraries' sources, mscorlib and this tooling.

@@ -60,6 +60,10 @@ build_clr() {
 }
 nf_step nanoclr build_clr
 
+# CoreLibrary 1.17.11 from NuGet: its mscorlib.dll and .pe are the MetadataProcessor's proof and
+# every nano build's base. The TestFramework project references it, so restoring that brings it.
+nf_step corelib dotnet restore "$here/UnitTestLauncher" -v quiet
+
 echo "nanoframework: MetadataProcessor"
 nf_step mdp dotnet build "$here/MetadataProcessor" -c Release -o "$nf_out/mdp" -nologo -v quiet
 # The README's proof of a right build: CoreLibrary's own mscorlib.dll must come out as its mscorlib.pe.
@@ -76,4 +80,4 @@ nf_step launcher-pe nf_mdp --hint "nanoFramework.TestFramework=$tf/nanoFramework
   "$tf/nanoFramework.UnitTestLauncher.dll" "$tf/nanoFramework.UnitTestLauncher.pe"
 
 echo "nanoframework: the real libraries (reference assemblies)"
-MSCORLIB="$nf_corelib/mscorlib.dll" "$here/build-libraries.sh" "$nf_src" "$nf_lib"
+"$here/build-libraries.sh" "$nf_src" "$nf_lib"
