@@ -11,7 +11,7 @@ nf_lib=$nf_out/lib                 # the real libraries the device code compiles
 nf_logs=$nf_out/logs
 # nanoFramework.CoreLibrary 1.17.11: the only nanoFramework package NuGet serves. Its mscorlib.dll is
 # what everything compiles against, its mscorlib.pe what the nanoCLR loads.
-nf_corelib=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')nanoframework.corelibrary/1.17.11/lib
+nf_corelib=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //; s|/*$||')/nanoframework.corelibrary/1.17.11/lib
 
 # nf_mdp INPUT.dll OUTPUT.pe [--hint NAME=DLL]... : the MetadataProcessor built here.
 nf_mdp() { dotnet "$nf_mdp_dll" --hint "mscorlib=$nf_corelib/mscorlib.dll" "$@"; }
