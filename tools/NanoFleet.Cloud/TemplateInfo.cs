@@ -8,5 +8,9 @@ namespace NanoFleet.Cloud
     /// <param name="DefaultVersion">Versions count from 1; every put adds one and makes it the default.</param>
     /// <param name="Body">The template JSON of the default version.</param>
     /// <param name="UpdatedAt">When it last changed, on the emulator's clock.</param>
-    public sealed record TemplateInfo(string Name, bool Enabled, int DefaultVersion, string Body, DateTimeOffset UpdatedAt);
+    public sealed record TemplateInfo(string Name, bool Enabled, int DefaultVersion, string Body, DateTimeOffset UpdatedAt)
+    {
+        /// <summary>The pre-provisioning hook, or null for none.</summary>
+        public TemplateHook? PreProvisioningHook { get; init; }
+    }
 }
