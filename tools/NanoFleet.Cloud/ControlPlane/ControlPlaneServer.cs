@@ -44,7 +44,7 @@ namespace NanoFleet.Cloud.ControlPlane
         {
             _table = table;
             _identities = identities;
-            _verifier = new SignatureVerifier(region, CredentialScope.IotService, clock);
+            _verifier = new SignatureVerifier(region, new[] { CredentialScope.IotService, CredentialScope.ExecuteApiService }, clock);
             _authorizer = new CallerAuthorizer(region, accountId);
             _accountId = accountId;
             _log = log;

@@ -5,14 +5,17 @@ namespace NanoFleet.Cloud.ControlPlane.Signing
 {
     /// <summary>
     /// SigV4's credential scope, `DATE/REGION/SERVICE/aws4_request`: the day, region and service a signature
-    /// is good for. The AWS CLI signs `aws iot` calls with the service name `iot` (botocore's iot
-    /// service-2.json: `"signingName": "iot"`).
+    /// is good for. AWS's clients disagree on AWS IoT's signing name: the JS SDK v3 signs `iot`, the AWS CLI v2
+    /// signs `execute-api` (its botocore iot service-2.json: `"signingName": "execute-api"`); AWS IoT takes both.
     /// </summary>
     /// <param name="Date">yyyyMMdd, the day of X-Amz-Date.</param>
     public sealed record CredentialScope(string Date, string Region, string Service)
     {
-        /// <summary>The service name AWS IoT's control plane is signed for.</summary>
+        /// <summary>The service name AWS IoT's control plane is signed for (what our client signs).</summary>
         public const string IotService = "iot";
+
+        /// <summary>The other name AWS IoT accepts, the AWS CLI v2's.</summary>
+        public const string ExecuteApiService = "execute-api";
 
         /// <summary>The terminator every SigV4 scope ends with.</summary>
         public const string Terminator = "aws4_request";

@@ -21,13 +21,14 @@ namespace NanoFleet.Cloud.ControlPlane.Signing
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
         private readonly string _region;
-        private readonly string _service;
+        private readonly string[] _services;
         private readonly TimeProvider _clock;
 
-        public SignatureVerifier(string region, string service, TimeProvider clock)
+        /// <param name="services">The service names a scope may carry; the first is the one error messages name.</param>
+        public SignatureVerifier(string region, string[] services, TimeProvider clock)
         {
             _region = region;
-            _service = service;
+            _services = services;
             _clock = clock;
         }
 
@@ -52,9 +53,9 @@ namespace NanoFleet.Cloud.ControlPlane.Signing
                 throw InvalidSignature($"Credential should be scoped to a valid region, not '{header.Scope.Region}'. ");
             }
 
-            if (header.Scope.Service != _service)
+            if (!_services.Contains(header.Scope.Service))
             {
-                throw InvalidSignature($"Credential should be scoped to correct service: '{_service}'. ");
+                throw InvalidSignature($"Credential should be scoped to correct service: '{_services[0]}'. ");
             }
 
             if (header.Scope.Date != amzDate[..8] || !header.SignedHeaders.Contains("host"))
