@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.ControlPlane.Identities;
+using NanoFleet.Tests.Shared;
 
 namespace NanoFleet.ControlPlane.Tests.Support
 {
@@ -31,11 +31,7 @@ namespace NanoFleet.ControlPlane.Tests.Support
         public Task<ClientResult> RunAsync(string operation, JsonObject input)
         {
             var key = _cloud.Identity(_identity).Key;
-            var environment = new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = key.Id, ["AWS_SECRET_ACCESS_KEY"] = key.Secret, ["AWS_SESSION_TOKEN"] = null, ["AWS_PROFILE"] = null,
-                ["AWS_CONFIG_FILE"] = "/dev/null", ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null", ["AWS_EC2_METADATA_DISABLED"] = "true",
-            };
+            var environment = ClientProcess.AwsEnvironment(key.Id, key.Secret);
             return ClientProcess.RunAsync(Node, new[] { "iot.mjs", _cloud.Endpoint.ToString().TrimEnd('/'), _cloud.Region, operation, input.ToJsonString() }, environment, _directory);
         }
 

@@ -29,6 +29,11 @@ namespace NanoFleet.Cli.Commands
             var faults = new Option<string?>("--faults") { Description = "Faults from the start, e.g. \"throttle=RegisterThing:10;delay=200ms;drop=1;dropsuback=1;disconnect=1;reject=RegisterThing:InternalFailureException:500:3\"." };
             var region = new Option<string>("--region") { Description = "AWS region in the ARNs the emulator builds (templateArn, policy resources).", DefaultValueFactory = _ => EmulatorOptions.DefaultRegion };
             var account = new Option<string>("--account") { Description = "12-digit AWS account id in those ARNs.", DefaultValueFactory = _ => EmulatorOptions.DefaultAccountId };
+            var controlPlanePort = new Option<int>("--control-plane-port")
+            {
+                Description = "Port of the AWS IoT control plane (REST + SigV4) on 127.0.0.1; 0 picks a free one. Point the AWS CLI at it with --endpoint-url; `cloud identity credentials operator` gives the keys.",
+                DefaultValueFactory = _ => 0,
+            };
             var quiet = new Option<bool>("--quiet") { Description = "Print only warnings and errors." };
             var defaults = NetworkLimits.Default;
             var maxConnections = new Option<int>("--max-connections")
@@ -48,7 +53,7 @@ namespace NanoFleet.Cli.Commands
             };
             var command = new Command("start", "Run the emulator until Ctrl-C. Logs one logfmt line per step (never keys or tokens).")
             {
-                data, port, address, hookUrl, timeScale, keys, faults, region, account, quiet, maxConnections, maxPerAddress, handshakeTimeout,
+                data, port, address, hookUrl, timeScale, keys, faults, region, account, quiet, maxConnections, maxPerAddress, handshakeTimeout, controlPlanePort,
             };
             command.SetAction(async (r, ct) =>
             {
@@ -80,6 +85,7 @@ namespace NanoFleet.Cli.Commands
                             HandshakeTimeout = TimeSpan.FromSeconds(r.GetValue(handshakeTimeout)),
                         })
                         .WithAdminEndpoint()
+                        .WithControlPlane(port: r.GetValue(controlPlanePort))
                         .Build();
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or FormatException)
@@ -103,6 +109,7 @@ namespace NanoFleet.Cli.Commands
                 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
                 await emulator.StartAsync(ct);
                 Console.Out.WriteLine($"nanofleet cloud: mqtts://{ip}:{emulator.Port}  CA {System.IO.Path.Combine(options.DataDirectory, "ca.crt")}  admin 127.0.0.1:{emulator.AdminPort}  (Ctrl-C stops)");
+                Console.Out.WriteLine($"control plane: http://127.0.0.1:{emulator.ControlPlanePort}  (AWS IoT REST + SigV4; keys: nanofleet cloud identity credentials operator)");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, stop.Token);

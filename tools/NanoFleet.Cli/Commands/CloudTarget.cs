@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using NanoFleet.Cloud;
 using NanoFleet.Cloud.Admin;
+using NanoFleet.Cloud.ControlPlane;
 using NanoFleet.Cloud.Options;
 
 namespace NanoFleet.Cli.Commands
@@ -15,17 +16,40 @@ namespace NanoFleet.Cli.Commands
     /// </summary>
     internal static class CloudTarget
     {
+        /// <summary>
+        /// Runs <paramref name="controlPlane"/> against a running emulator's control plane as the operator; when it
+        /// serves none, as <see cref="RunAsync{T}(string, Func{AdminClient, Task{T}}, Func{FleetEmulator, Task{T}}?)"/>.
+        /// </summary>
+        /// <exception cref="CliException">Exit 2: no emulator data directory, or the control plane refused the input; exit 1: it refused otherwise.</exception>
+        public static async Task<T> RunAsync<T>(string dataDirectory, Func<ControlPlaneClient, RunningControlPlane, Task<T>> controlPlane,
+            Func<AdminClient, Task<T>> online, Func<FleetEmulator, Task<T>>? offline)
+        {
+            RequireDataDirectory(dataDirectory);
+            if (RunningControlPlane.Find(dataDirectory) is { } running)
+            {
+                try
+                {
+                    using var client = running.Connect(dataDirectory);
+                    return await controlPlane(client, running);
+                }
+                catch (HttpRequestException)
+                {
+                    // admin.json left by an emulator that died: fall through to the data directory
+                }
+                catch (AwsServiceException ex) when (ex.ErrorType != "InvalidRequestException")
+                {
+                    throw new CliException(ex.StatusCode == 404 ? ExitCodes.BadInput : ExitCodes.Failure, $"{ex.ErrorType}: {ex.Message}");
+                }
+            }
+
+            return await RunAsync(dataDirectory, online, offline);
+        }
+
         /// <summary>Runs <paramref name="online"/> against a running emulator, or <paramref name="offline"/> on the data directory.</summary>
         /// <exception cref="CliException">Exit 2: <paramref name="dataDirectory"/> is no emulator's data directory.</exception>
         public static async Task<T> RunAsync<T>(string dataDirectory, Func<AdminClient, Task<T>> online, Func<FleetEmulator, Task<T>>? offline)
         {
-            if (!File.Exists(Path.Combine(dataDirectory, EmulatorOptions.RegistryFileName)))
-            {
-                throw new CliException(ExitCodes.BadInput,
-                    $"--data {Path.GetFullPath(dataDirectory)} is no emulator data directory (no {EmulatorOptions.RegistryFileName}); " +
-                    $"`nanofleet cloud start --data {dataDirectory}` makes one");
-            }
-
+            RequireDataDirectory(dataDirectory);
             using var admin = AdminClient.TryOpen(dataDirectory);
             if (admin is not null)
             {
@@ -52,6 +76,17 @@ namespace NanoFleet.Cli.Commands
             await using var emulator = new FleetEmulator(new EmulatorOptionsBuilder().WithDataDirectory(dataDirectory).Build());
             await emulator.OpenAsync();
             return await offline(emulator);
+        }
+
+        /// <exception cref="CliException">Exit 2: <paramref name="dataDirectory"/> is no emulator's data directory.</exception>
+        public static void RequireDataDirectory(string dataDirectory)
+        {
+            if (!File.Exists(Path.Combine(dataDirectory, EmulatorOptions.RegistryFileName)))
+            {
+                throw new CliException(ExitCodes.BadInput,
+                    $"--data {Path.GetFullPath(dataDirectory)} is no emulator data directory (no {EmulatorOptions.RegistryFileName}); " +
+                    $"`nanofleet cloud start --data {dataDirectory}` makes one");
+            }
         }
     }
 }

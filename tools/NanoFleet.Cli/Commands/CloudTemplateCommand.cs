@@ -5,10 +5,12 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using NanoFleet.Cloud;
+using NanoFleet.Cloud.ControlPlane;
 
 namespace NanoFleet.Cli.Commands
 {
-    /// <summary>`nanofleet cloud template put NAME FILE.json`.</summary>
+    /// <summary>`nanofleet cloud template put NAME FILE.json`: through the running emulator's control plane as the operator
+    /// (AWS's CreateProvisioningTemplate, or a new default version), else through its admin endpoint or on the data directory.</summary>
     internal static class CloudTemplateCommand
     {
         public static Command Create()
@@ -34,11 +36,12 @@ namespace NanoFleet.Cli.Commands
                 try
                 {
                     version = await CloudTarget.RunAsync(r.GetValue(data)!,
+                        (client, running) => ProvisioningTemplateClient.PutAsync(client, templateName, body, enabled, ProvisioningTemplateClient.DefaultRoleArn(running.AccountId)),
                         async admin => JsonDocument.Parse(await admin.SendAsync(HttpMethod.Put, $"templates/{templateName}{(enabled ? "" : "?enabled=false")}", body, ct))
                             .RootElement.GetProperty("DefaultVersion").GetInt32(),
                         async emulator => (await emulator.Templates.PutAsync(templateName, body, enabled)).DefaultVersion);
                 }
-                catch (Exception ex) when (ex is InvalidTemplateException or CliException { ExitCode: ExitCodes.BadInput })
+                catch (Exception ex) when (ex is InvalidTemplateException or CliException { ExitCode: ExitCodes.BadInput } or AwsServiceException { ErrorType: "InvalidRequestException" })
                 {
                     // The emulator names the rule and the place in the body; only we know which file that body came from.
                     throw new CliException(ExitCodes.BadInput, $"template file {path.FullName} was not stored: {ex.Message}");

@@ -1,13 +1,9 @@
 using System;
-using System.IO;
 using System.Net.Http;
-using System.Text.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using NanoFleet.Cloud.Admin;
-using NanoFleet.Cloud.ControlPlane.Identities;
 using NanoFleet.Cloud.ControlPlane.Signing;
 
 namespace NanoFleet.Cloud.ControlPlane
@@ -38,24 +34,6 @@ namespace NanoFleet.Cloud.ControlPlane
             _region = region;
             _key = new AccessKey(accessKeyId, secretAccessKey);
             _clock = clock ?? TimeProvider.System;
-        }
-
-        /// <summary>
-        /// A client of the control plane of the emulator running on <paramref name="dataDirectory"/>, signed as
-        /// <paramref name="identity"/>; null when no emulator runs there or it serves no control plane.
-        /// </summary>
-        /// <exception cref="InvalidOperationException">The data directory has no identity by that name.</exception>
-        public static ControlPlaneClient? TryOpen(string dataDirectory, string identity = DefaultIdentities.Operator)
-        {
-            string file = Path.Combine(dataDirectory, AdminEndpoint.FileName);
-            if (!File.Exists(file) || JsonSerializer.Deserialize<AdminFile>(File.ReadAllText(file)) is not { ControlPlanePort: > 0, Region: { } region } running)
-            {
-                return null;
-            }
-
-            var caller = new IdentityStore(dataDirectory).Get(identity)
-                ?? throw new InvalidOperationException($"the data directory {dataDirectory} has no identity named '{identity}'");
-            return new ControlPlaneClient(new Uri($"http://127.0.0.1:{running.ControlPlanePort}"), region, caller.Key.Id, caller.Key.Secret);
         }
 
         /// <summary>Sends one signed call.</summary>
