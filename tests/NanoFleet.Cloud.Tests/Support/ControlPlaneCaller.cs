@@ -24,9 +24,9 @@ namespace NanoFleet.Cloud.Tests.Support
             await Assert.ThrowsAsync<AwsServiceException>(() => CallAsync(method, pathAndQuery, body));
 
         /// <summary>The resource ARN the server would check the caller's IAM policy against.</summary>
-        public string ResourceArnOf(string method, string pathAndQuery)
+        public string ResourceArnOf(string method, string pathAndQuery, JsonObject? body = null)
         {
-            var request = _table.Resolve(method, pathAndQuery, null, Operator, out var operation);
+            var request = _table.Resolve(method, pathAndQuery, body, Operator, out var operation);
             return operation.ResourceArn(request);
         }
     }
