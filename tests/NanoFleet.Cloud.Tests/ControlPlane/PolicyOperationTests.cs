@@ -67,7 +67,7 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
             Assert.Equal((400, "MalformedPolicyException"), (malformed.StatusCode, malformed.ErrorType));
             Assert.Equal("InvalidRequestException", (await api.FailsAsync("POST", "/policies/p3", new JsonObject())).ErrorType);
             Assert.Equal("InvalidRequestException", (await api.FailsAsync("POST", "/policies/bad%20name", body.DeepClone().AsObject())).ErrorType);
-            Assert.Equal((404, "ResourceNotFoundException"), Error(await api.FailsAsync("GET", "/policies/p2")));
+            Assert.Equal((404, "ResourceNotFoundException"), await api.ErrorOfAsync("GET", "/policies/p2"));
             Assert.Null(await env.Emulator.Policies.GetAsync("p2"));
         }
 
@@ -79,12 +79,12 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
             string arn = (await api.CallAsync("POST", "/keys-and-certificate?setAsActive=true"))!["certificateArn"]!.GetValue<string>();
             await api.CallAsync("POST", "/policies/p", new JsonObject { ["policyDocument"] = SensorPolicy });
 
-            Assert.Equal((404, "ResourceNotFoundException"), Error(await api.FailsAsync("PUT", "/target-policies/missing", new JsonObject { ["target"] = arn })));
-            Assert.Equal((404, "ResourceNotFoundException"), Error(await api.FailsAsync("PUT", "/target-policies/p",
-                new JsonObject { ["target"] = "arn:aws:iot:us-east-1:123456789012:cert/" + new string('0', 64) })));
-            Assert.Equal((400, "InvalidRequestException"), Error(await api.FailsAsync("PUT", "/target-policies/p",
-                new JsonObject { ["target"] = "arn:aws:iot:us-east-1:123456789012:thinggroup/lamps" })));
-            Assert.Equal((400, "InvalidRequestException"), Error(await api.FailsAsync("PUT", "/target-policies/p", new JsonObject())));
+            Assert.Equal((404, "ResourceNotFoundException"), await api.ErrorOfAsync("PUT", "/target-policies/missing", new JsonObject { ["target"] = arn }));
+            Assert.Equal((404, "ResourceNotFoundException"), await api.ErrorOfAsync("PUT", "/target-policies/p",
+                new JsonObject { ["target"] = "arn:aws:iot:us-east-1:123456789012:cert/" + new string('0', 64) }));
+            Assert.Equal((400, "InvalidRequestException"), await api.ErrorOfAsync("PUT", "/target-policies/p",
+                new JsonObject { ["target"] = "arn:aws:iot:us-east-1:123456789012:thinggroup/lamps" }));
+            Assert.Equal((400, "InvalidRequestException"), await api.ErrorOfAsync("PUT", "/target-policies/p", new JsonObject()));
 
             for (int i = 0; i < 10; i++)
             {
@@ -92,9 +92,7 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
                 await api.CallAsync("PUT", $"/target-policies/q{i}", new JsonObject { ["target"] = arn });
             }
 
-            Assert.Equal((410, "LimitExceededException"), Error(await api.FailsAsync("PUT", "/target-policies/p", new JsonObject { ["target"] = arn })));
+            Assert.Equal((410, "LimitExceededException"), await api.ErrorOfAsync("PUT", "/target-policies/p", new JsonObject { ["target"] = arn }));
         }
-
-        private static (int, string) Error(NanoFleet.Cloud.ControlPlane.AwsServiceException ex) => (ex.StatusCode, ex.ErrorType);
     }
 }

@@ -23,6 +23,13 @@ namespace NanoFleet.Cloud.Tests.Support
         public async Task<AwsServiceException> FailsAsync(string method, string pathAndQuery, JsonObject? body = null) =>
             await Assert.ThrowsAsync<AwsServiceException>(() => CallAsync(method, pathAndQuery, body));
 
+        /// <summary>The HTTP status and AWS error type a call fails with.</summary>
+        public async Task<(int Status, string Type)> ErrorOfAsync(string method, string pathAndQuery, JsonObject? body = null)
+        {
+            var error = await FailsAsync(method, pathAndQuery, body);
+            return (error.StatusCode, error.ErrorType);
+        }
+
         /// <summary>The resource ARN the server would check the caller's IAM policy against.</summary>
         public string ResourceArnOf(string method, string pathAndQuery, JsonObject? body = null)
         {

@@ -135,13 +135,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
                 });
             }
 
-            var response = new JsonObject { ["certificates"] = certificates };
-            if (next is not null)
-            {
-                response["nextMarker"] = next;
-            }
-
-            return response;
+            return Pagination.WithNext(new JsonObject { ["certificates"] = certificates }, "nextMarker", next);
         }
 
         private static async Task<JsonObject?> CreateProvisioningClaimAsync(FleetEmulator emulator, ControlPlaneRequest request)

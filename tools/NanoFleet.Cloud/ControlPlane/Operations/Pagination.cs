@@ -43,6 +43,18 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             return page;
         }
 
+        /// <summary>Adds the continuation token as <paramref name="member"/> (`nextMarker`, `nextToken`) when there is a next page:
+        /// AWS omits it on the last one.</summary>
+        public static System.Text.Json.Nodes.JsonObject WithNext(System.Text.Json.Nodes.JsonObject response, string member, string? next)
+        {
+            if (next is not null)
+            {
+                response[member] = next;
+            }
+
+            return response;
+        }
+
         private static int Offset(string token, string tokenParameter)
         {
             try
