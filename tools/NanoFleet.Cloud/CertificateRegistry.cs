@@ -37,6 +37,11 @@ namespace NanoFleet.Cloud
             if (found)
             {
                 _context.Log.Info("status", null, certificateId, "certificate set " + status.ToAwsName());
+                if (status == CertificateStatus.Active)
+                {
+                    _context.ClaimMonitor.Reactivated(certificateId);
+                }
+
                 if (status != CertificateStatus.Active && _context.Broker is { } broker)
                 {
                     await broker.DisconnectCertificateAsync(certificateId, "certificate " + status.ToAwsName()).ConfigureAwait(false);

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Internal;
+using NanoFleet.Cloud.Monitoring;
 using NanoFleet.Cloud.Registry;
 using NanoFleet.Cloud.Templates;
 
@@ -24,10 +26,13 @@ namespace NanoFleet.Cloud
 
         /// <summary>Makes a claim certificate (EC P-256, signed by the emulator's CA) allowed to provision with <paramref name="templateName"/>.</summary>
         /// <param name="templateName">The template; it must exist (enabled or not), as for AWS's CreateProvisioningClaim.</param>
+        /// <param name="limits">Its misuse thresholds; none by default.</param>
         /// <returns>The certificate, its key and the CA. The key is not kept.</returns>
         /// <exception cref="InvalidTemplateException">The name is not a valid template name.</exception>
         /// <exception cref="ResourceNotFoundException">No template has that name; nothing was registered.</exception>
-        public Task<ClaimCredentials> CreateAsync(string templateName) => Task.FromResult(Create(templateName, null));
+        /// <exception cref="ArgumentException">A threshold is not above 0; nothing was registered.</exception>
+        public Task<ClaimCredentials> CreateAsync(string templateName, ClaimLimits? limits = null) =>
+            Task.FromResult(Create(templateName, null, limits?.Validated()));
 
         /// <summary>
         /// A trusted user's temporary claim (AWS's CreateProvisioningClaim): like <see cref="CreateAsync"/>, but its certificate's
@@ -42,9 +47,46 @@ namespace NanoFleet.Cloud
         /// var claim = await emulator.Claims.CreateTemporaryAsync("fleet"); // hand it to the device within claim.Expiration
         /// </code></example>
         public Task<ClaimCredentials> CreateTemporaryAsync(string templateName) =>
-            Task.FromResult(Create(templateName, _context.Clock.GetUtcNow() + TemporaryLifetime));
+            Task.FromResult(Create(templateName, _context.Clock.GetUtcNow() + TemporaryLifetime, null));
 
-        private ClaimCredentials Create(string templateName, DateTimeOffset? expiration)
+        /// <summary>Replaces a claim's misuse thresholds; they apply from its next request.</summary>
+        /// <returns>False when no claim has that id.</returns>
+        /// <exception cref="ArgumentException">A threshold is not above 0; nothing changed.</exception>
+        public Task<bool> SetLimitsAsync(string certificateId, ClaimLimits limits)
+        {
+            limits.Validated();
+            bool found = _context.Store.Write(s =>
+            {
+                if (s.GetClaim(certificateId) is null)
+                {
+                    return false;
+                }
+
+                s.PutClaimLimits(certificateId, limits);
+                return true;
+            });
+            if (found)
+            {
+                _context.ClaimMonitor.LimitsChanged(certificateId, limits);
+                _context.Log.Info("limits", null, certificateId, $"claim thresholds set: {Describe(limits)}");
+            }
+
+            return Task.FromResult(found);
+        }
+
+        /// <summary>A claim's usage counters (since the emulator started), thresholds and alarms, or null when no claim has that id.</summary>
+        public Task<ClaimUsage?> GetUsageAsync(string certificateId) =>
+            Task.FromResult(_context.Store.Read(s => s.GetClaim(certificateId)) is { } claim ? _context.ClaimMonitor.Usage(claim) : null);
+
+        /// <summary>Every claim's usage, oldest claim first.</summary>
+        public async Task<IReadOnlyList<ClaimUsage>> ListUsageAsync() =>
+            (await ListAsync().ConfigureAwait(false)).Select(_context.ClaimMonitor.Usage).ToList();
+
+        private static string Describe(ClaimLimits limits) =>
+            $"registrations/min {limits.MaxRegistrationsPerMinute?.ToString() ?? "-"}, failures/min {limits.MaxFailuresPerMinute?.ToString() ?? "-"}, " +
+            $"addresses {limits.MaxDistinctAddresses?.ToString() ?? "-"}, on alarm {limits.OnAlarm.ToString().ToLowerInvariant()}";
+
+        private ClaimCredentials Create(string templateName, DateTimeOffset? expiration, ClaimLimits? limits)
         {
             TemplateRules.CheckName(templateName);
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -68,6 +110,11 @@ namespace NanoFleet.Cloud
                 if (expires is { } end)
                 {
                     s.InsertClaimExpiration(id, end);
+                }
+
+                if (limits is not null)
+                {
+                    s.PutClaimLimits(id, limits);
                 }
 
                 return 0;

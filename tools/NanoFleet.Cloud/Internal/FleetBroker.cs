@@ -169,7 +169,10 @@ namespace NanoFleet.Cloud.Internal
             var attributes = thing is not null && policies.Exists(p => p.UsesThingAttributes) // read only when a policy asks
                 ? _context.Store.Read(s => s.GetThing(thing))?.Attributes
                 : null;
-            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes));
+            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes))
+            {
+                SourceAddress = (e.ChannelAdapter.RemoteEndPoint as IPEndPoint)?.Address.ToString(),
+            };
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
@@ -327,6 +330,7 @@ namespace NanoFleet.Cloud.Internal
 
             var latency = Stopwatch.GetElapsedTime(started);
             _context.Metrics.Record(request.Api, response.Accepted, latency, session.CertificateId, request.TemplateName);
+            bool turnOff = _context.ClaimMonitor.Record(session, request.Api, response.Accepted);
             var (delay, disconnect, drop) = _context.Faults.Deliver();
             if (delay > TimeSpan.Zero)
             {
@@ -354,6 +358,11 @@ namespace NanoFleet.Cloud.Internal
 
             RequestCompleted?.Invoke(this, new RequestCompletedEventArgs(request.Api, request.Format, session.ClientId, response.CertificateId,
                 response.ThingName, response.StatusCode, response.ErrorCode, response.ErrorMessage, latency, outcome));
+            if (turnOff)
+            {
+                // After the answer is on its way: the alarm is about what the claim did, this request included.
+                await _context.ClaimMonitor.DeactivateAsync(session.CertificateId).ConfigureAwait(false);
+            }
         }
 
         /// <summary>Enqueues a response on the requesting session only, and only if it subscribed to the topic

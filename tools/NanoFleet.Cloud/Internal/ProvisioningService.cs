@@ -149,6 +149,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             var parameters = ReadParameters(body);
+            _context.ClaimMonitor.SerialSeen(client, parameters);
             var now = _context.Clock.GetUtcNow();
             var template = _context.Store.Read(s => s.GetTemplate(templateName))
                 ?? throw new ProvisioningException(404, "ResourceNotFoundException", $"The provisioning template '{templateName}' does not exist.");
@@ -170,6 +171,7 @@ namespace NanoFleet.Cloud.Internal
                 }
                 catch (ProvisioningException ex)
                 {
+                    _context.ClaimMonitor.HookDenied(client);
                     _context.Log.Warn("hook", client.ClientId, certificate.Id, ex.Message);
                     throw;
                 }

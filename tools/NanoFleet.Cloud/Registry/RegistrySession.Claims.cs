@@ -23,6 +23,7 @@ namespace NanoFleet.Cloud.Registry
         public bool DeleteClaim(string certificateId)
         {
             Execute("DELETE FROM claim_expirations WHERE certificate_id=$id", ("$id", certificateId));
+            Execute("DELETE FROM claim_limits WHERE certificate_id=$id", ("$id", certificateId));
             return Execute("DELETE FROM claims WHERE certificate_id=$id", ("$id", certificateId)) == 1 &&
                 Execute("DELETE FROM certificates WHERE id=$id", ("$id", certificateId)) == 1;
         }

@@ -9,7 +9,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
 {
     /// <summary>
     /// The AWS IoT operations on certificates (AWS IoT API reference): CreateKeysAndCertificate, DescribeCertificate,
-    /// UpdateCertificate, ListCertificates, and the trusted user's CreateProvisioningClaim. A certificate's ARN is
+    /// UpdateCertificate, ListCertificates, the trusted user's CreateProvisioningClaim, and the emulator's own claim usage route. A certificate's ARN is
     /// `arn:aws:iot:REGION:ACCOUNT:cert/ID`.
     /// </summary>
     internal static class CertificateOperations
@@ -30,6 +30,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
                 _ => "*", r => ListCertificatesAsync(emulator, arns, r)));
             table.Add(new ControlPlaneOperation("CreateProvisioningClaim", "POST", "/provisioning-templates/{templateName}/provisioning-claim",
                 "iot:CreateProvisioningClaim", r => arns.ProvisioningTemplate(r.Route("templateName")), r => CreateProvisioningClaimAsync(emulator, r)));
+            ClaimUsageOperation.Add(table, emulator, arns);
         }
 
         private static async Task<JsonObject?> CreateKeysAndCertificateAsync(FleetEmulator emulator, AwsArns arns, ControlPlaneRequest request)
