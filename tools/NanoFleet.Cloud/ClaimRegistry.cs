@@ -68,7 +68,7 @@ namespace NanoFleet.Cloud
             if (found)
             {
                 _context.ClaimMonitor.LimitsChanged(certificateId, limits);
-                _context.Log.Info("limits", null, certificateId, $"claim thresholds set: {Describe(limits)}");
+                _context.Log.Info("limits", null, certificateId, $"claim thresholds set: {limits.Describe()}");
             }
 
             return Task.FromResult(found);
@@ -81,10 +81,6 @@ namespace NanoFleet.Cloud
         /// <summary>Every claim's usage, oldest claim first.</summary>
         public async Task<IReadOnlyList<ClaimUsage>> ListUsageAsync() =>
             (await ListAsync().ConfigureAwait(false)).Select(_context.ClaimMonitor.Usage).ToList();
-
-        private static string Describe(ClaimLimits limits) =>
-            $"registrations/min {limits.MaxRegistrationsPerMinute?.ToString() ?? "-"}, failures/min {limits.MaxFailuresPerMinute?.ToString() ?? "-"}, " +
-            $"addresses {limits.MaxDistinctAddresses?.ToString() ?? "-"}, on alarm {limits.OnAlarm.ToString().ToLowerInvariant()}";
 
         private ClaimCredentials Create(string templateName, DateTimeOffset? expiration, ClaimLimits? limits)
         {

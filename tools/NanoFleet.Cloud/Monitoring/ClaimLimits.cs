@@ -37,6 +37,13 @@ namespace NanoFleet.Cloud.Monitoring
             return this;
         }
 
+        /// <summary>"registrations/min 5, failures/min -, addresses -, on alarm log": for logs and the command line.</summary>
+        public string Describe() =>
+            $"registrations/min {Text(MaxRegistrationsPerMinute)}, failures/min {Text(MaxFailuresPerMinute)}, " +
+            $"addresses {Text(MaxDistinctAddresses)}, on alarm {OnAlarm.ToString().ToLowerInvariant()}";
+
+        private static string Text(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+
         private static void Check(int? limit, string what)
         {
             if (limit is <= 0)
