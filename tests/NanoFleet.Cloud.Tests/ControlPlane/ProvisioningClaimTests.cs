@@ -69,6 +69,25 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
         }
 
         [Fact]
+        public async Task TemporaryClaim_ConnectedInTime_CannotProvisionAfterItsFiveMinutes()
+        {
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            await using var env = await TestEmulator.StartAsync(b => b.WithTimeProvider(clock));
+            await env.Emulator.Templates.PutAsync("fleet", TemplateBodies.Fleet);
+            var claim = await env.Emulator.Claims.CreateTemporaryAsync("fleet");
+            await using var device = await env.ConnectAsync(claim);
+            var created = await Flow.CreateKeysAsync(device);
+            Assert.True(created.Accepted);
+
+            clock.Advance(TimeSpan.FromMinutes(5));
+            await device.PublishAsync("$aws/provisioning-templates/fleet/provision/json",
+                TestPayloads.RegisterThing(created.Text("certificateOwnershipToken"), Flow.Serial("late"), false), MQTTnet.Protocol.MqttQualityOfServiceLevel.AtMostOnce);
+
+            await device.Disconnected.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Empty(await env.Emulator.Things.ListAsync());
+        }
+
+        [Fact]
         public async Task CreateProvisioningClaim_ForAMissingOrMisnamedTemplate_IsAwsError_AndRegistersNothing()
         {
             await using var env = await TestEmulator.StartAsync();

@@ -172,6 +172,7 @@ namespace NanoFleet.Cloud.Internal
             var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes))
             {
                 SourceAddress = (e.ChannelAdapter.RemoteEndPoint as IPEndPoint)?.Address.ToString(),
+                ExpiresAt = claim?.ExpiresAt,
             };
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
@@ -280,6 +281,15 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string topic = e.ApplicationMessage.Topic;
+            if (session.ExpiresAt is { } end && _context.Clock.GetUtcNow() >= end)
+            {
+                // The handshake refuses an expired temporary claim; one connected in time cannot outlive its five minutes either.
+                e.ProcessPublish = false;
+                e.CloseConnection = true;
+                _context.Log.Warn("publish", session.ClientId, session.CertificateId, $"closed the connection: the temporary claim expired at {end:u}");
+                return Task.CompletedTask;
+            }
+
             if (!TopicAuthorizer.MayPublish(session, topic, _context.Arns))
             {
                 // AWS closes the connection of a client that publishes where its policy does not allow.
