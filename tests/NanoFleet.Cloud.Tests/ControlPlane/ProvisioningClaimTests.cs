@@ -69,6 +69,26 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
         }
 
         [Fact]
+        public async Task EmulatorClockAnHourBehind_StillAcceptsNewCertificates_AndExpiresTemporaryClaimsOnItsOwnClock()
+        {
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
+            await using var env = await TestEmulator.StartAsync(b => b.WithTimeProvider(clock));
+            var factory = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            var temporary = await env.Emulator.Claims.CreateTemporaryAsync("fleet");
+
+            await using (var a = await env.ConnectAsync(factory))
+            await using (var b = await env.ConnectAsync(temporary))
+            {
+                Assert.True(a.IsConnected && b.IsConnected);
+            }
+
+            clock.Advance(TimeSpan.FromMinutes(6));
+            Assert.IsNotType<InvalidOperationException>(await Assert.ThrowsAnyAsync<Exception>(() => env.ConnectAsync(temporary)));
+            await using var stillValid = await env.ConnectAsync(factory);
+            Assert.True(stillValid.IsConnected);
+        }
+
+        [Fact]
         public async Task TemporaryClaim_ConnectedInTime_CannotProvisionAfterItsFiveMinutes()
         {
             var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -63,9 +63,11 @@ namespace NanoFleet.Cloud.Internal
         }
 
         /// <summary>
-        /// True when <paramref name="certificate"/> was issued by this CA and is within its validity period at
-        /// <paramref name="now"/>, the emulator's clock: a temporary claim's five minutes run on that clock, so a test
+        /// True when <paramref name="certificate"/> was issued by this CA and is within its validity period. NotAfter is checked
+        /// against <paramref name="now"/>, the emulator's clock: a temporary claim's five minutes run on that clock, so a test
         /// (or `--time-scale`) that moves it expires the claim in the handshake, as AWS refuses an expired certificate.
+        /// NotBefore is checked against the real clock it was issued on, so a slow or frozen emulator clock never makes a
+        /// new certificate "not yet valid".
         /// Every client certificate is a direct child of this CA, so checking the issuer name and the CA's
         /// ECDSA signature over the TBSCertificate is the whole chain; it costs a fraction of an X509Chain build,
         /// which matters when a fleet connects at once.
@@ -73,7 +75,7 @@ namespace NanoFleet.Cloud.Internal
         public bool Verifies(X509Certificate2 certificate, DateTimeOffset now)
         {
             if (!certificate.IssuerName.RawData.AsSpan().SequenceEqual(CaCertificate.SubjectName.RawData) ||
-                now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+                DateTime.UtcNow < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
             {
                 return false;
             }
