@@ -171,7 +171,9 @@ namespace NanoFleet.Cloud.Internal
                 : null;
             var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes))
             {
-                SourceAddress = (e.ChannelAdapter.RemoteEndPoint as IPEndPoint)?.Address.ToString(),
+                SourceAddress = (e.ChannelAdapter.RemoteEndPoint as IPEndPoint)?.Address is { } source
+                    ? (source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source).ToString() // one host, one address, on a dual-stack listener too
+                    : null,
                 ExpiresAt = claim?.ExpiresAt,
             };
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
