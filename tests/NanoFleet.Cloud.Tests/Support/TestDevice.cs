@@ -43,13 +43,20 @@ namespace NanoFleet.Cloud.Tests.Support
         /// <summary>Completes when the server closes the connection.</summary>
         public Task Disconnected => _disconnected.Task;
 
+        /// <param name="sourceAddress">The loopback address to connect from (127.0.0.2, …), to look like another host; the system's choice by default.</param>
         public static async Task<TestDevice> ConnectAsync(
             int port, string caPem, string certificatePem, string privateKeyPem, string? clientId = null,
-            MqttProtocolVersion version = MqttProtocolVersion.V311, string? username = null)
+            MqttProtocolVersion version = MqttProtocolVersion.V311, string? username = null, System.Net.IPAddress? sourceAddress = null)
         {
             var client = new MqttClientFactory().CreateMqttClient();
             var device = new TestDevice(client);
-            var result = await client.ConnectAsync(Options(port, caPem, certificatePem, privateKeyPem, clientId, version, username));
+            var options = Options(port, caPem, certificatePem, privateKeyPem, clientId, version, username);
+            if (sourceAddress is not null)
+            {
+                ((MqttClientTcpOptions)options.ChannelOptions).LocalEndpoint = new System.Net.IPEndPoint(sourceAddress, 0);
+            }
+
+            var result = await client.ConnectAsync(options);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 client.Dispose();

@@ -9,7 +9,7 @@ using NanoFleet.Cloud;
 
 namespace NanoFleet.Cli.Commands
 {
-    /// <summary>`nanofleet cloud claim create|revoke`.</summary>
+    /// <summary>`nanofleet cloud claim create|revoke|limits`.</summary>
     internal static class CloudClaimCommand
     {
         private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -19,6 +19,7 @@ namespace NanoFleet.Cli.Commands
             var claim = new Command("claim", "Claim certificates: the shared factory identity devices trade for their own.");
             claim.Subcommands.Add(CreateCommand());
             claim.Subcommands.Add(RevokeCommand());
+            claim.Subcommands.Add(LimitsCommand());
             return claim;
         }
 
@@ -36,19 +37,23 @@ namespace NanoFleet.Cli.Commands
             var command = new Command("create",
                 "Make a claim certificate for one stored template and write it as the factory station's claim\n" +
                 "directory: ca.pem, claim.pem, claim.key and endpoint.txt, ready for\n" +
-                "`nanofleet station run --claim-dir DIR` (or `image device --ca DIR/ca.pem --cert DIR/claim.pem --key DIR/claim.key`).")
+                "`nanofleet station run --claim-dir DIR` (or `image device --ca DIR/ca.pem --cert DIR/claim.pem --key DIR/claim.key`).\n" +
+                "The --max-* thresholds watch the claim for misuse; `nanofleet cloud metrics` shows its usage.")
             {
                 data, template, output, force, endpoint,
             };
+            var limitOptions = new ClaimLimitOptions();
+            limitOptions.AddTo(command);
             command.SetAction(async (r, ct) =>
             {
                 string name = r.GetValue(template)!, dir = r.GetValue(output)!, dataDirectory = r.GetValue(data)!;
                 bool replace = r.GetValue(force);
+                var limits = limitOptions.Read(r);
                 ClaimFiles.CheckTarget(dir, replace);
                 var credentials = await CloudTarget.RunAsync(dataDirectory,
                     async admin => JsonSerializer.Deserialize<ClaimCredentials>(
-                        await admin.SendAsync(HttpMethod.Post, "claims", JsonSerializer.Serialize(new { template = name }), ct))!,
-                    emulator => emulator.Claims.CreateAsync(name));
+                        await admin.SendAsync(HttpMethod.Post, "claims", JsonSerializer.Serialize(new { template = name, limits }), ct))!,
+                    emulator => emulator.Claims.CreateAsync(name, limits));
                 try
                 {
                     ClaimFiles.Write(dir, credentials, r.GetValue(endpoint)!, replace);
@@ -82,6 +87,37 @@ namespace NanoFleet.Cli.Commands
             {
                 return $"claim {certificateId} could not be deleted again ({ex.Message}): revoke it with `nanofleet cloud claim revoke {certificateId}`";
             }
+        }
+
+        private static Command LimitsCommand()
+        {
+            var data = CloudCommand.DataOption();
+            var id = new Argument<string>("ID") { Description = "The claim certificate id (64 hex)." };
+            var command = new Command("limits",
+                "Set an existing claim's misuse thresholds, replacing the ones it had: a --max-* option left out is no limit,\n" +
+                "so `nanofleet cloud claim limits ID` alone clears them. They apply from the claim's next request.") { data, id };
+            var limitOptions = new ClaimLimitOptions();
+            limitOptions.AddTo(command);
+            command.SetAction(async (r, ct) =>
+            {
+                string certificateId = r.GetValue(id)!;
+                var limits = limitOptions.Read(r);
+                bool found = await CloudTarget.RunAsync(r.GetValue(data)!,
+                    async admin =>
+                    {
+                        await admin.SendAsync(HttpMethod.Put, $"claims/{certificateId}/limits", JsonSerializer.Serialize(limits), ct);
+                        return true;
+                    },
+                    emulator => emulator.Claims.SetLimitsAsync(certificateId, limits));
+                if (!found)
+                {
+                    throw new CliException(ExitCodes.BadInput, $"no claim certificate has id {certificateId}");
+                }
+
+                System.Console.Out.WriteLine($"claim {certificateId} thresholds: {limits.Describe()}");
+                return ExitCodes.Success;
+            });
+            return command;
         }
 
         private static Command RevokeCommand()

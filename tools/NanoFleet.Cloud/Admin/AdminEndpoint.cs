@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Internal;
+using NanoFleet.Cloud.Monitoring;
 
 namespace NanoFleet.Cloud.Admin
 {
@@ -12,7 +13,8 @@ namespace NanoFleet.Cloud.Admin
     /// The loopback admin endpoint the `nanofleet cloud` commands use while an emulator runs, so that
     /// changes (revocation above all) reach the live broker. Its port and a random access token are
     /// written to admin.json in the data directory (owner-only), and removed on stop.
-    /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template"}, POST /claims/ID/revoke, DELETE /claims/ID,
+    /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template", "limits"?}, POST /claims/ID/revoke, DELETE /claims/ID,
+    /// GET /claims/usage, PUT /claims/ID/limits (body = ClaimLimits),
     /// PUT /templates/NAME[?enabled=false] (body = template), POST /faults (body = fault spec).
     /// </summary>
     internal sealed class AdminEndpoint : IAsyncDisposable
@@ -68,8 +70,16 @@ namespace NanoFleet.Cloud.Admin
                     case ("GET", ["status"]):
                         return Json(new { port = _emulator.Port, connectedClients = _emulator.ConnectedClients, faults = _emulator.Faults.Describe() });
                     case ("POST", ["claims"]):
-                        string template = JsonDocument.Parse(request.Body).RootElement.GetProperty("template").GetString()!;
-                        return Json(await _emulator.Claims.CreateAsync(template).ConfigureAwait(false));
+                        var claim = JsonDocument.Parse(request.Body).RootElement;
+                        var limits = claim.TryGetProperty("limits", out var given) ? given.Deserialize<ClaimLimits>() : null;
+                        return Json(await _emulator.Claims.CreateAsync(claim.GetProperty("template").GetString()!, limits).ConfigureAwait(false));
+                    case ("GET", ["claims", "usage"]):
+                        return Json(await _emulator.Claims.ListUsageAsync().ConfigureAwait(false));
+                    case ("PUT", ["claims", var id, "limits"]):
+                        var changed = JsonSerializer.Deserialize<ClaimLimits>(request.Body) ?? throw new JsonException("the body is not claim limits");
+                        return await _emulator.Claims.SetLimitsAsync(id, changed).ConfigureAwait(false)
+                            ? Json(changed)
+                            : Error(404, $"no claim certificate has id {id}");
                     case ("POST", ["claims", var id, "revoke"]):
                         return await _emulator.Claims.RevokeAsync(id).ConfigureAwait(false)
                             ? Json(new { revoked = id })

@@ -38,6 +38,12 @@ namespace NanoFleet.Cloud.Internal
         /// <summary>For a device certificate, its policies, parsed once at connect.</summary>
         public IReadOnlyList<PolicyDocument> Policies { get; }
 
+        /// <summary>For a temporary claim (CreateProvisioningClaim), when its five minutes end; null otherwise.</summary>
+        public System.DateTimeOffset? ExpiresAt { get; init; }
+
+        /// <summary>The IP address the connection came from, for claim monitoring; null when the transport gives none.</summary>
+        public string? SourceAddress { get; init; }
+
         /// <summary>Client id, thing name and thing attributes, as policies see them.</summary>
         public PolicyVariables Variables { get; }
 

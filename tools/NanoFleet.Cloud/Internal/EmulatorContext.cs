@@ -4,6 +4,7 @@ using NanoFleet.Cloud.Events;
 using NanoFleet.Cloud.Faults;
 using NanoFleet.Cloud.Hooks;
 using NanoFleet.Cloud.Metrics;
+using NanoFleet.Cloud.Monitoring;
 using NanoFleet.Cloud.Options;
 using NanoFleet.Cloud.Registry;
 
@@ -36,6 +37,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             Hook = options.HookUrl is { } url ? new PreProvisioningHookClient(url, options.HookTimeout) : null;
+            ClaimMonitor = new ClaimMonitor(this);
         }
 
         public EmulatorOptions Options { get; }
@@ -55,6 +57,9 @@ namespace NanoFleet.Cloud.Internal
         public RegistryStore Store { get; }
 
         public PreProvisioningHookClient? Hook { get; }
+
+        /// <summary>Per-claim counters, thresholds and alarms.</summary>
+        public ClaimMonitor ClaimMonitor { get; }
 
         /// <summary>The broker, once started: revocation closes live connections through it.</summary>
         public FleetBroker? Broker { get; set; }

@@ -124,7 +124,7 @@ namespace NanoFleet.Cloud.Internal
         }
 
         private bool ValidateClientCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-            certificate is X509Certificate2 cert && _context.Ca.Verifies(cert);
+            certificate is X509Certificate2 cert && _context.Ca.Verifies(cert, _context.Clock.GetUtcNow());
 
         private Task ValidatingConnectionAsync(ValidatingConnectionEventArgs e)
         {
@@ -169,7 +169,13 @@ namespace NanoFleet.Cloud.Internal
             var attributes = thing is not null && policies.Exists(p => p.UsesThingAttributes) // read only when a policy asks
                 ? _context.Store.Read(s => s.GetThing(thing))?.Attributes
                 : null;
-            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes));
+            var session = new ClientSession(e.ClientId, record!.Info, claim?.TemplateName, things, policies, new PolicyVariables(e.ClientId, thing, attributes))
+            {
+                SourceAddress = (e.ChannelAdapter.RemoteEndPoint as IPEndPoint)?.Address is { } source
+                    ? (source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source).ToString() // one host, one address, on a dual-stack listener too
+                    : null,
+                ExpiresAt = claim?.ExpiresAt,
+            };
             if (!TopicAuthorizer.MayConnect(session, _context.Arns))
             {
                 e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
@@ -277,6 +283,15 @@ namespace NanoFleet.Cloud.Internal
             }
 
             string topic = e.ApplicationMessage.Topic;
+            if (session.ExpiresAt is { } end && _context.Clock.GetUtcNow() >= end)
+            {
+                // The handshake refuses an expired temporary claim; one connected in time cannot outlive its five minutes either.
+                e.ProcessPublish = false;
+                e.CloseConnection = true;
+                _context.Log.Warn("publish", session.ClientId, session.CertificateId, $"closed the connection: the temporary claim expired at {end:u}");
+                return Task.CompletedTask;
+            }
+
             if (!TopicAuthorizer.MayPublish(session, topic, _context.Arns))
             {
                 // AWS closes the connection of a client that publishes where its policy does not allow.
@@ -327,6 +342,7 @@ namespace NanoFleet.Cloud.Internal
 
             var latency = Stopwatch.GetElapsedTime(started);
             _context.Metrics.Record(request.Api, response.Accepted, latency, session.CertificateId, request.TemplateName);
+            bool turnOff = _context.ClaimMonitor.Record(session, request.Api, response.Accepted);
             var (delay, disconnect, drop) = _context.Faults.Deliver();
             if (delay > TimeSpan.Zero)
             {
@@ -354,6 +370,11 @@ namespace NanoFleet.Cloud.Internal
 
             RequestCompleted?.Invoke(this, new RequestCompletedEventArgs(request.Api, request.Format, session.ClientId, response.CertificateId,
                 response.ThingName, response.StatusCode, response.ErrorCode, response.ErrorMessage, latency, outcome));
+            if (turnOff)
+            {
+                // After the answer is on its way: the alarm is about what the claim did, this request included.
+                await _context.ClaimMonitor.DeactivateAsync(session.CertificateId).ConfigureAwait(false);
+            }
         }
 
         /// <summary>Enqueues a response on the requesting session only, and only if it subscribed to the topic

@@ -75,21 +75,7 @@ namespace NanoFleet.Cloud.Internal
 
         private ProvisioningResponse CreateKeysAndCertificate(ClientSession client)
         {
-            string privateKeyPem;
-            CertificateRequest request;
-            if (_context.Options.KeyAlgorithm == KeyAlgorithm.EcP256)
-            {
-                using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                privateKeyPem = key.ExportECPrivateKeyPem();
-                request = new CertificateRequest("CN=AWS IoT Certificate", key, HashAlgorithmName.SHA256);
-            }
-            else
-            {
-                using var key = RSA.Create(2048);
-                privateKeyPem = key.ExportRSAPrivateKeyPem(); // "BEGIN RSA PRIVATE KEY", as AWS sends it
-                request = new CertificateRequest("CN=AWS IoT Certificate", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            }
-
+            var request = DeviceKeys.Create(_context.Options.KeyAlgorithm, out string privateKeyPem);
             var (certificateId, certificatePem, token) = IssueDeviceCertificate(client, request);
             _context.Log.Info("CreateKeysAndCertificate", client.ClientId, certificateId, $"issued {_context.Options.KeyAlgorithm} key pair and certificate (PENDING_ACTIVATION)");
             return ProvisioningResponse.Ok(new[]
@@ -163,6 +149,7 @@ namespace NanoFleet.Cloud.Internal
             }
 
             var parameters = ReadParameters(body);
+            _context.ClaimMonitor.SerialSeen(client, parameters);
             var now = _context.Clock.GetUtcNow();
             var template = _context.Store.Read(s => s.GetTemplate(templateName))
                 ?? throw new ProvisioningException(404, "ResourceNotFoundException", $"The provisioning template '{templateName}' does not exist.");
@@ -184,6 +171,7 @@ namespace NanoFleet.Cloud.Internal
                 }
                 catch (ProvisioningException ex)
                 {
+                    _context.ClaimMonitor.HookDenied(client);
                     _context.Log.Warn("hook", client.ClientId, certificate.Id, ex.Message);
                     throw;
                 }
