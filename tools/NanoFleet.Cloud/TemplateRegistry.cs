@@ -29,7 +29,34 @@ namespace NanoFleet.Cloud
                 return s.GetTemplate(name)!;
             });
             _context.Log.Info("template", null, null, $"stored template '{name}' v{info.DefaultVersion} ({(enabled ? "enabled" : "disabled")})");
+            LogHookRisk(info);
             return Task.FromResult(info);
+        }
+
+        /// <summary>Sets (or with null removes) a stored template's pre-provisioning hook; the template's versions are untouched.</summary>
+        /// <returns>The template, or null when it does not exist.</returns>
+        /// <exception cref="InvalidTemplateException">The payload version is not AWS's 2020-04-01, or the ARN is not a Lambda function's.</exception>
+        public Task<TemplateInfo?> SetPreProvisioningHookAsync(string name, TemplateHook? hook)
+        {
+            TemplateHookRules.Check(hook);
+            var info = _context.Store.Write(s => s.SetTemplateHook(name, hook, _context.Clock.GetUtcNow()) ? s.GetTemplate(name) : null);
+            if (info is not null)
+            {
+                _context.Log.Info("template", null, null, $"template '{name}': pre-provisioning hook {hook?.TargetArn ?? "removed"}");
+                LogHookRisk(info);
+            }
+
+            return Task.FromResult(info);
+        }
+
+        /// <summary>Warns, when a template is stored, of a hook AWS IoT could not invoke or could invoke for anyone.</summary>
+        private void LogHookRisk(TemplateInfo info)
+        {
+            if (info.PreProvisioningHook is { } hook &&
+                new Functions.FunctionRegistry(_context).DescribeHookRisk(_context.Arns.ProvisioningTemplate(info.Name), hook.TargetArn) is { } risk)
+            {
+                _context.Log.Warn("template", null, null, risk);
+            }
         }
 
         /// <summary>Enables or disables a template. Returns false when it does not exist.</summary>

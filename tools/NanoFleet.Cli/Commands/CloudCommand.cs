@@ -17,6 +17,7 @@ namespace NanoFleet.Cli.Commands
             cloud.Subcommands.Add(CloudStartCommand.Create());
             cloud.Subcommands.Add(CloudClaimCommand.Create());
             cloud.Subcommands.Add(CloudTemplateCommand.Create());
+            cloud.Subcommands.Add(CloudFunctionCommand.Create());
             cloud.Subcommands.Add(CloudThingsCommand.Create());
             cloud.Subcommands.Add(CloudMetricsCommand.Create());
             cloud.Subcommands.Add(CloudFaultsCommand.Create());

@@ -2,7 +2,7 @@ using System;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Events;
 using NanoFleet.Cloud.Faults;
-using NanoFleet.Cloud.Hooks;
+using NanoFleet.Cloud.Functions;
 using NanoFleet.Cloud.Metrics;
 using NanoFleet.Cloud.Options;
 using NanoFleet.Cloud.Registry;
@@ -35,7 +35,7 @@ namespace NanoFleet.Cloud.Internal
                 throw;
             }
 
-            Hook = options.HookUrl is { } url ? new PreProvisioningHookClient(url, options.HookTimeout) : null;
+            Hooks = new HookInvoker(this);
         }
 
         public EmulatorOptions Options { get; }
@@ -54,7 +54,8 @@ namespace NanoFleet.Cloud.Internal
 
         public RegistryStore Store { get; }
 
-        public PreProvisioningHookClient? Hook { get; }
+        /// <summary>Calls templates' pre-provisioning hooks, functions of <see cref="Functions.FunctionRegistry"/>.</summary>
+        public HookInvoker Hooks { get; }
 
         /// <summary>The broker, once started: revocation closes live connections through it.</summary>
         public FleetBroker? Broker { get; set; }
@@ -82,7 +83,7 @@ namespace NanoFleet.Cloud.Internal
 
         public void Dispose()
         {
-            Hook?.Dispose();
+            Hooks.Dispose();
             Store.Dispose();
             Ca.Dispose();
         }

@@ -8,7 +8,7 @@ namespace NanoFleet.Cloud.Registry
     internal sealed partial class RegistrySession
     {
         private const string TemplateSelect =
-            "SELECT t.name, t.enabled, t.default_version, v.body, t.updated_at FROM templates t " +
+            "SELECT t.name, t.enabled, t.default_version, v.body, t.updated_at, t.hook_target_arn, t.hook_payload_version FROM templates t " +
             "JOIN template_versions v ON v.name=t.name AND v.version=t.default_version";
 
         /// <summary>Adds a version and makes it the default; returns the new version number.</summary>
@@ -39,7 +39,16 @@ ON CONFLICT(name) DO UPDATE SET enabled=$e, default_version=$v, updated_at=$now"
             return Execute("DELETE FROM templates WHERE name=$n", ("$n", name)) == 1;
         }
 
+        /// <summary>Sets or (null) removes a template's pre-provisioning hook; false when the template does not exist.
+        /// The hook belongs to the template, not to a version, as in AWS: a new version keeps it.</summary>
+        public bool SetTemplateHook(string name, TemplateHook? hook, DateTimeOffset now) =>
+            Execute("UPDATE templates SET hook_target_arn=$a, hook_payload_version=$p, updated_at=$now WHERE name=$n",
+                ("$a", hook?.TargetArn), ("$p", hook?.PayloadVersion), ("$now", now.ToUnixTimeMilliseconds()), ("$n", name)) == 1;
+
         private static TemplateInfo ReadTemplate(SqliteDataReader r) => new(
-            r.GetString(0), r.GetInt32(1) != 0, r.GetInt32(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)));
+            r.GetString(0), r.GetInt32(1) != 0, r.GetInt32(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)))
+        {
+            PreProvisioningHook = NullableString(r, 5) is { } arn ? new TemplateHook(arn, NullableString(r, 6) ?? TemplateHook.DefaultPayloadVersion) : null,
+        };
     }
 }

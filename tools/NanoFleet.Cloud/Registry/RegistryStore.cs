@@ -20,7 +20,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS certificates_token ON certificates(token_hash)
 CREATE TABLE IF NOT EXISTS claims(
   certificate_id TEXT PRIMARY KEY, template_name TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS templates(
-  name TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_version INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+  name TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_version INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  hook_target_arn TEXT, hook_payload_version TEXT);
 CREATE TABLE IF NOT EXISTS template_versions(
   name TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,
   PRIMARY KEY(name, version));
@@ -34,7 +35,15 @@ CREATE INDEX IF NOT EXISTS thing_principals_cert ON thing_principals(certificate
 CREATE TABLE IF NOT EXISTS policy_principals(
   policy_name TEXT NOT NULL, certificate_id TEXT NOT NULL, PRIMARY KEY(policy_name, certificate_id));
 CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certificate_id);
+CREATE TABLE IF NOT EXISTS functions(name TEXT PRIMARY KEY, url TEXT NOT NULL, policy TEXT, created_at INTEGER NOT NULL);
 ";
+
+        // Columns added to tables after their first release: a registry made before gets them on open.
+        private static readonly (string Table, string Column, string Type)[] AddedColumns =
+        {
+            ("templates", "hook_target_arn", "TEXT"),
+            ("templates", "hook_payload_version", "TEXT"),
+        };
 
         private readonly SqliteConnection _connection;
         private readonly object _gate = new();
@@ -57,6 +66,7 @@ CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certifica
                 Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
                 RegistryHealth.Check(_connection, path);
                 Execute(Schema);
+                AddMissingColumns();
             }
             catch (Exception ex)
             {
@@ -96,6 +106,19 @@ CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certifica
             lock (_gate)
             {
                 _connection.Dispose();
+            }
+        }
+
+        private void AddMissingColumns()
+        {
+            foreach (var (table, column, type) in AddedColumns)
+            {
+                using var probe = _connection.CreateCommand();
+                probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name='{column}'";
+                if ((long)probe.ExecuteScalar()! == 0)
+                {
+                    Execute($"ALTER TABLE {table} ADD COLUMN {column} {type}");
+                }
             }
         }
 
