@@ -109,14 +109,19 @@ namespace NanoFleet.Cli.Commands
             {
                 Description = "Write a CloudFormation template (JSON) for AWS: AWS::IoT::ProvisioningTemplate, the claim's AWS::IoT::Policy, " +
                               "the provisioning AWS::IAM::Role and, for a hook, its AWS::Lambda::Permission with SourceArn/SourceAccount. " +
-                              "Deploy it with `aws cloudformation deploy --template-file FILE --stack-name NAME --capabilities CAPABILITY_IAM`.",
-                Required = true,
+                              "Deploy it with `aws cloudformation deploy --template-file FILE --stack-name NAME --capabilities CAPABILITY_IAM`. " +
+                              "The only format, and required so that another can come without changing what a script gets.",
             };
             var output = new Option<string?>("--output", "-o") { Description = "Write to FILE (atomically) instead of standard output." };
             var export = new Command("export", "Export a stored template for deployment on AWS.") { data, name, cloudFormation, output };
             export.SetAction(async (r, ct) =>
             {
                 string templateName = r.GetValue(name)!;
+                if (!r.GetValue(cloudFormation))
+                {
+                    throw new CliException(ExitCodes.BadInput, "give the format to export: --cloudformation");
+                }
+
                 var info = await CloudTarget.RunAsync(r.GetValue(data)!,
                     async admin => JsonSerializer.Deserialize<TemplateInfo>(await admin.GetAsync($"templates/{templateName}", ct)),
                     emulator => emulator.Templates.GetAsync(templateName))
