@@ -19,7 +19,6 @@ namespace NanoFleet.Cloud.Functions
         public const string SourceArnKey = "AWS:SourceArn";
         public const string SourceAccountKey = "AWS:SourceAccount";
         private static readonly string[] Operators = { "ArnLike", "ArnEquals", "StringEquals", "StringLike" };
-        private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
         [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
         private static partial Regex StatementIdPattern();
@@ -66,7 +65,7 @@ namespace NanoFleet.Cloud.Functions
             }
 
             statements.Add(statement);
-            return document.ToJsonString(Compact);
+            return document.ToJsonString();
         }
 
         /// <summary>How many statements <paramref name="policy"/> holds (0 for none).</summary>
