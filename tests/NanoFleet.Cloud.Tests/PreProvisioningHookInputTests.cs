@@ -22,8 +22,8 @@ namespace NanoFleet.Cloud.Tests
                 return Task.FromResult(new HttpResponseData(200, "{\"allowProvisioning\":true}"));
             });
             hook.Start();
-            await using var env = await TestEmulator.StartAsync(b => b.WithHookUrl(new Uri($"http://127.0.0.1:{hook.Port}/")));
-            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet, new Uri($"http://127.0.0.1:{hook.Port}/"));
             await using var device = await env.ConnectAsync(claim, "factory-line-3");
             var parameters = new Dictionary<string, string> { ["SerialNumber"] = "SN-1", ["Batch"] = "2024-07" };
             var (created, registered) = await Flow.ProvisionAsync(device, "fleet", parameters);

@@ -18,8 +18,8 @@ namespace NanoFleet.Cloud.Tests
         {
             await using var hook = new AllowListHook("SerialNumber", new[] { "SN-1" }, new Dictionary<string, string> { ["DeviceLocation"] = "Seattle" });
             await hook.StartAsync();
-            await using var env = await TestEmulator.StartAsync(b => b.WithHookUrl(hook.Url));
-            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet, hook.Url);
             await using var device = await env.ConnectAsync(claim);
 
             var (_, allowed) = await Flow.ProvisionAsync(device, "fleet", new Dictionary<string, string> { ["SerialNumber"] = "SN-1", ["DeviceLocation"] = "Paris" });
@@ -44,9 +44,8 @@ namespace NanoFleet.Cloud.Tests
                 return new HttpResponseData(200, "{\"allowProvisioning\":true}");
             });
             slow.Start();
-            await using var env = await TestEmulator.StartAsync(b => b
-                .WithHookUrl(new Uri($"http://127.0.0.1:{slow.Port}/")).WithHookTimeout(TimeSpan.FromMilliseconds(300)));
-            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var env = await TestEmulator.StartAsync(b => b.WithHookTimeout(TimeSpan.FromMilliseconds(300)));
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet, new Uri($"http://127.0.0.1:{slow.Port}/"));
             await using var device = await env.ConnectAsync(claim);
             var (_, registered) = await Flow.ProvisionAsync(device, "fleet", Flow.Serial("1"));
             Assert.Equal("ACCESS_DENIED", registered.Text("errorCode"));
@@ -65,8 +64,8 @@ namespace NanoFleet.Cloud.Tests
         {
             await using var server = new LoopbackHttpServer(0, (_, _) => Task.FromResult(new HttpResponseData(status, body)));
             server.Start();
-            await using var env = await TestEmulator.StartAsync(b => b.WithHookUrl(new Uri($"http://127.0.0.1:{server.Port}/")));
-            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet, new Uri($"http://127.0.0.1:{server.Port}/"));
             await using var device = await env.ConnectAsync(claim);
             var (_, registered) = await Flow.ProvisionAsync(device, "fleet", Flow.Serial("1"));
             Assert.Equal("ACCESS_DENIED", registered.Text("errorCode"));
@@ -80,8 +79,8 @@ namespace NanoFleet.Cloud.Tests
             probe.Start();
             int closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            await using var env = await TestEmulator.StartAsync(b => b.WithHookUrl(new Uri($"http://127.0.0.1:{closedPort}/")));
-            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var env = await TestEmulator.StartAsync();
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet, new Uri($"http://127.0.0.1:{closedPort}/"));
             await using var device = await env.ConnectAsync(claim);
             var (_, registered) = await Flow.ProvisionAsync(device, "fleet", Flow.Serial("1"));
             Assert.Equal("ACCESS_DENIED", registered.Text("errorCode"));

@@ -45,9 +45,8 @@ namespace NanoFleet.Cloud.Tests
                 return Task.FromResult(new HttpResponseData(200, "{\"allowProvisioning\":true}"));
             });
             hook.Start();
-            await using var env = await TestEmulator.StartAsync(b => b.WithRegion(region).WithAccountId(Account)
-                .WithHookUrl(new Uri($"http://127.0.0.1:{hook.Port}/")));
-            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            await using var env = await TestEmulator.StartAsync(b => b.WithRegion(region).WithAccountId(Account));
+            var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet, new Uri($"http://127.0.0.1:{hook.Port}/"));
             await using var device = await env.ConnectAsync(claim);
 
             Assert.True((await Flow.ProvisionAsync(device, "fleet", Flow.Serial("1"))).Registered.Accepted);

@@ -92,6 +92,9 @@ namespace NanoFleet.Cloud
         /// <summary>Named policies.</summary>
         public PolicyRegistry Policies { get; private set; } = null!;
 
+        /// <summary>Functions templates name as pre-provisioning hooks, with their resource policies.</summary>
+        public Functions.FunctionRegistry Functions { get; private set; } = null!;
+
         /// <summary>Runtime fault injection.</summary>
         public FaultInjector Faults => Context.Faults;
 
@@ -124,6 +127,7 @@ namespace NanoFleet.Cloud
             Certificates = new CertificateRegistry(context);
             Things = new ThingRegistry(context);
             Policies = new PolicyRegistry(context);
+            Functions = new Functions.FunctionRegistry(context);
             _context = context;
             return Task.CompletedTask;
         }

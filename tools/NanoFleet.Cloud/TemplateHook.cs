@@ -5,7 +5,7 @@ namespace NanoFleet.Cloud
     /// <param name="PayloadVersion">The hook input's version; AWS knows only `2020-04-01`.</param>
     public sealed record TemplateHook(string TargetArn, string PayloadVersion = TemplateHook.DefaultPayloadVersion)
     {
-        /// <summary>The only payload version AWS knows.</summary>
+        /// <summary>The only payload version AWS IoT knows, and its default.</summary>
         public const string DefaultPayloadVersion = "2020-04-01";
     }
 }

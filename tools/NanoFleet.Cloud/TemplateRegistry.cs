@@ -35,6 +35,7 @@ namespace NanoFleet.Cloud
                 return s.GetTemplate(name)!;
             });
             _context.Log.Info("template", null, null, $"stored template '{name}' v{info.DefaultVersion} ({(enabled ? "enabled" : "disabled")})");
+            LogHookRisk(info);
             return Task.FromResult(info);
         }
 
@@ -59,6 +60,7 @@ namespace NanoFleet.Cloud
                 return s.GetTemplate(definition.Name)!;
             });
             _context.Log.Info("template", null, null, $"created template '{info.Name}' ({info.Type}, {(info.Enabled ? "enabled" : "disabled")}{(info.PreProvisioningHook is { } hook ? ", hook " + hook.TargetArn : string.Empty)})");
+            LogHookRisk(info);
             return Task.FromResult(info);
         }
 
@@ -85,7 +87,18 @@ namespace NanoFleet.Cloud
                 return s.GetTemplate(name)!;
             });
             _context.Log.Info("template", null, null, $"updated template '{name}': v{info.DefaultVersion} default, {(info.Enabled ? "enabled" : "disabled")}, hook {info.PreProvisioningHook?.TargetArn ?? "none"}");
+            LogHookRisk(info);
             return Task.FromResult(info);
+        }
+
+        /// <summary>Warns, when a template is stored, of a hook AWS IoT could not invoke or could invoke for anyone.</summary>
+        private void LogHookRisk(TemplateInfo info)
+        {
+            if (info.PreProvisioningHook is { } hook &&
+                new Functions.FunctionRegistry(_context).DescribeHookRisk(_context.Arns.ProvisioningTemplate(info.Name), hook.TargetArn) is { } risk)
+            {
+                _context.Log.Warn("template", null, null, risk);
+            }
         }
 
         /// <summary>Enables or disables a template. Returns false when it does not exist.</summary>

@@ -42,10 +42,16 @@ namespace NanoFleet.Cloud.Tests.Support
             await Emulator.StartAsync();
         }
 
-        /// <summary>Stores <paramref name="body"/> as a template and makes a claim for it.</summary>
-        public async Task<ClaimCredentials> TemplateAndClaimAsync(string templateName, string body)
+        /// <summary>Stores <paramref name="body"/> as a template and makes a claim for it. With <paramref name="hookUrl"/>, the
+        /// template's pre-provisioning hook is a function served there that IoT may invoke for this template only.</summary>
+        public async Task<ClaimCredentials> TemplateAndClaimAsync(string templateName, string body, Uri? hookUrl = null)
         {
             await Emulator.Templates.PutAsync(templateName, body);
+            if (hookUrl is not null)
+            {
+                await Emulator.Functions.HookTemplateAsync(templateName, "hook-" + templateName, hookUrl);
+            }
+
             return await Emulator.Claims.CreateAsync(templateName);
         }
 

@@ -127,6 +127,12 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         [InlineData("claim", "revoke", "0000000000000000000000000000000000000000000000000000000000000000")]
         [InlineData("metrics")]
         [InlineData("faults", "clear")]
+        [InlineData("template", "export", "fleet", "--cloudformation")]
+        [InlineData("function", "put", "hook", "--url", "http://127.0.0.1:9/hook")]
+        [InlineData("function", "add-permission", "hook", "--principal", "iot.amazonaws.com")]
+        [InlineData("function", "get-policy", "hook")]
+        [InlineData("function", "list")]
+        [InlineData("function", "delete", "hook")]
         public void ManagementVerb_MistypedDataDirectory_Exit2OneLine_NothingCreated(params string[] verb)
         {
             File.WriteAllText(Path.Combine(_dir, "template.json"), NanoFleet.Cli.Demo.DemoTemplate.Body);

@@ -69,11 +69,16 @@ namespace NanoFleet.EndToEnd.Tests.Support
             }
 
             var builder = new EmulatorOptionsBuilder().WithDataDirectory(Path.Combine(directory, "cloud")).WithEndpoint(IPAddress.Loopback, 0)
-                .WithKeyAlgorithm(KeyAlgorithm.EcP256).WithHookUrl(hook?.Url);
+                .WithKeyAlgorithm(KeyAlgorithm.EcP256);
             configure?.Invoke(builder);
             var emulator = new FleetEmulator(builder.Build());
             await emulator.StartAsync();
             await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
+            if (hook is not null)
+            {
+                await emulator.Functions.HookTemplateAsync(DemoTemplate.Name, DemoTemplate.HookFunction, hook.Url);
+            }
+
             var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
             return new E2eCloud(directory, emulator, claim, hook);
         }

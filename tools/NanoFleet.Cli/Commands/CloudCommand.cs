@@ -13,10 +13,12 @@ namespace NanoFleet.Cli.Commands
                 "Start it with `nanofleet cloud start`, store a template with `cloud template put`, make a claim with\n" +
                 "`cloud claim create`, then point devices at 127.0.0.1:8883 trusting the ca.crt written next to the claim.\n" +
                 "Management verbs talk to the running emulator through its loopback admin endpoint; with none running\n" +
-                "they edit the data directory directly.");
+                "they edit the data directory directly. A template's pre-provisioning hook is a function with a permission\n" +
+                "for iot.amazonaws.com (`cloud function --help`); `cloud template export NAME --cloudformation` writes it for AWS.");
             cloud.Subcommands.Add(CloudStartCommand.Create());
             cloud.Subcommands.Add(CloudClaimCommand.Create());
             cloud.Subcommands.Add(CloudTemplateCommand.Create());
+            cloud.Subcommands.Add(CloudFunctionCommand.Create());
             cloud.Subcommands.Add(CloudThingsCommand.Create());
             cloud.Subcommands.Add(CloudMetricsCommand.Create());
             cloud.Subcommands.Add(CloudFaultsCommand.Create());

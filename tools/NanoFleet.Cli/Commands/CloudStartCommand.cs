@@ -17,12 +17,6 @@ namespace NanoFleet.Cli.Commands
             var data = CloudCommand.DataOption();
             var port = new Option<int>("--port") { Description = "MQTT port (TLS, client certificate required); 0 picks a free one.", DefaultValueFactory = _ => EmulatorOptions.DefaultPort };
             var address = new Option<string>("--address") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
-            var hookUrl = new Option<Uri?>("--hook-url")
-            {
-                Description = "Pre-provisioning hook, an absolute http:// or https:// URL: HTTP POST of AWS's Lambda input; must answer {\"allowProvisioning\":true} within 5 s.",
-                // System.CommandLine 2.0 has no parser for Uri and refuses every value without one.
-                CustomParser = ParseUrl,
-            };
             var timeScale = new Option<double>("--time-scale") { Description = "Run the emulator's clock X times faster (60 turns the 1 h token lifetime into 1 minute).", DefaultValueFactory = _ => 1.0 };
             var keys = new Option<string>("--key-algorithm") { Description = "Key pairs CreateKeysAndCertificate makes: rsa (RSA-2048, as AWS) or ec (P-256).", DefaultValueFactory = _ => "rsa" };
             keys.AcceptOnlyFromAmong("rsa", "ec");
@@ -53,7 +47,7 @@ namespace NanoFleet.Cli.Commands
             };
             var command = new Command("start", "Run the emulator until Ctrl-C. Logs one logfmt line per step (never keys or tokens).")
             {
-                data, port, address, hookUrl, timeScale, keys, faults, region, account, quiet, maxConnections, maxPerAddress, handshakeTimeout, controlPlanePort,
+                data, port, address, timeScale, keys, faults, region, account, quiet, maxConnections, maxPerAddress, handshakeTimeout, controlPlanePort,
             };
             command.SetAction(async (r, ct) =>
             {
@@ -72,7 +66,6 @@ namespace NanoFleet.Cli.Commands
                     options = new EmulatorOptionsBuilder()
                         .WithDataDirectory(r.GetValue(data)!)
                         .WithEndpoint(ip, r.GetValue(port))
-                        .WithHookUrl(r.GetValue(hookUrl))
                         .WithTimeScale(r.GetValue(timeScale))
                         .WithKeyAlgorithm(r.GetValue(keys) == "ec" ? KeyAlgorithm.EcP256 : KeyAlgorithm.Rsa2048)
                         .WithFaults(r.GetValue(faults))
@@ -131,19 +124,6 @@ namespace NanoFleet.Cli.Commands
             {
                 throw new CliException(ExitCodes.BadInput, $"{option} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be more than 0");
             }
-        }
-
-        /// <summary>Any URL; whether it is an absolute http(s) one is <see cref="EmulatorOptionsBuilder.Build"/>'s rule.</summary>
-        private static Uri? ParseUrl(System.CommandLine.Parsing.ArgumentResult result)
-        {
-            string text = result.Tokens[0].Value;
-            if (Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var url))
-            {
-                return url;
-            }
-
-            result.AddError($"--hook-url '{text}' is not a URL");
-            return null;
         }
     }
 }

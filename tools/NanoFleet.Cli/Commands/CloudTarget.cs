@@ -11,7 +11,8 @@ namespace NanoFleet.Cli.Commands
 {
     /// <summary>
     /// Where a management verb acts: the running emulator's admin endpoint when one runs on the data
-    /// directory (so revocation closes live connections), else the data directory itself. Never makes a data
+    /// directory (so revocation closes live connections), else the data directory itself, printing the emulator's
+    /// warnings to standard error there (a running emulator logs them itself). Never makes a data
     /// directory: a mistyped --data must not quietly become a new emulator with a fresh CA.
     /// </summary>
     internal static class CloudTarget
@@ -74,6 +75,14 @@ namespace NanoFleet.Cli.Commands
             }
 
             await using var emulator = new FleetEmulator(new EmulatorOptionsBuilder().WithDataDirectory(dataDirectory).Build());
+            // Offline, nobody else shows the emulator's warnings (a hook RegisterThing would deny, a confused-deputy risk).
+            emulator.LogWritten += (_, e) =>
+            {
+                if (e.Level != NanoFleet.Cloud.Events.EmulatorLogLevel.Information)
+                {
+                    Console.Error.WriteLine("nanofleet: warning: " + TerminalText.Escape(e.Message));
+                }
+            };
             await emulator.OpenAsync();
             return await offline(emulator);
         }

@@ -67,12 +67,13 @@ namespace NanoFleet.Cli.Demo
             var emulatorOptions = new EmulatorOptionsBuilder()
                 .WithDataDirectory(Path.Combine(workspace, "cloud"))
                 .WithEndpoint(IPAddress.Loopback, 0)
-                .WithHookUrl(hook.Url)
                 .Build();
             await using var emulator = new FleetEmulator(emulatorOptions);
             await emulator.StartAsync(cancellation);
-            _view.Stage($"Fleet-provisioning emulator listening on 127.0.0.1:{emulator.Port} (mTLS, MQTT 3.1.1/5), pre-provisioning hook allows {serials.First()}..{serials.Last()}");
+            _view.Stage($"Fleet-provisioning emulator listening on 127.0.0.1:{emulator.Port} (mTLS, MQTT 3.1.1/5)");
             await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
+            string hookArn = await emulator.Functions.HookTemplateAsync(DemoTemplate.Name, DemoTemplate.HookFunction, hook.Url);
+            _view.Stage($"Pre-provisioning hook {hookArn} allows {serials.First()}..{serials.Last()}; IoT may invoke it for template '{DemoTemplate.Name}' only");
             var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
             _view.Stage($"Template '{DemoTemplate.Name}' names things {DemoTemplate.ThingPrefix}<SerialNumber>; claim certificate {Commands.DeviceCommand.Short(claim.CertificateId)} issued");
             if (_options.Faults)

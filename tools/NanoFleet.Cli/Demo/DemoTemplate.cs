@@ -6,6 +6,9 @@ namespace NanoFleet.Cli.Demo
         /// <summary>Template name.</summary>
         public const string Name = "nanofleet-demo";
 
+        /// <summary>The function the demo's allow-list hook is registered as (arn:aws:lambda:…:function:NAME).</summary>
+        public const string HookFunction = "nanofleet-demo-allow-list";
+
         /// <summary>Things are named from the SerialNumber parameter.</summary>
         public const string ThingPrefix = "sensor-";
 

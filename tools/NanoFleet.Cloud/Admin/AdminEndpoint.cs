@@ -4,8 +4,10 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using NanoFleet.Cloud.Functions;
 using NanoFleet.Cloud.Internal;
 using NanoFleet.Cloud.Monitoring;
+using NanoFleet.Cloud.Templates;
 
 namespace NanoFleet.Cloud.Admin
 {
@@ -15,7 +17,10 @@ namespace NanoFleet.Cloud.Admin
     /// written to admin.json in the data directory (owner-only), and removed on stop.
     /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template", "limits"?}, POST /claims/ID/revoke, DELETE /claims/ID,
     /// GET /claims/usage, PUT /claims/ID/limits (body = ClaimLimits),
-    /// PUT /templates/NAME[?enabled=false] (body = template), POST /faults (body = fault spec).
+    /// PUT /templates/NAME[?enabled=false] (body = template), GET /templates/NAME, PUT /templates/NAME/cli-input
+    /// (body = create-provisioning-template input), GET /functions, PUT /functions/NAME {"url"}, DELETE /functions/NAME,
+    /// POST /functions/NAME/permissions (body = <see cref="FunctionPermission"/>), GET /functions/NAME/policy,
+    /// POST /faults (body = fault spec).
     /// </summary>
     internal sealed class AdminEndpoint : IAsyncDisposable
     {
@@ -91,7 +96,31 @@ namespace NanoFleet.Cloud.Admin
                     case ("PUT", ["templates", var name]):
                         var info = await _emulator.Templates.PutAsync(name, request.Body, !query.Contains("enabled=false", StringComparison.Ordinal))
                             .ConfigureAwait(false);
-                        return Json(new { info.Name, info.DefaultVersion, info.Enabled });
+                        return Json(info);
+                    case ("GET", ["templates", var name]):
+                        return await _emulator.Templates.GetAsync(name).ConfigureAwait(false) is { } stored
+                            ? Json(stored)
+                            : Error(404, $"template '{name}' does not exist");
+                    case ("PUT", ["templates", var name, "cli-input"]):
+                        var input = ProvisioningTemplateInput.Parse(request.Body);
+                        return input.TemplateName == name
+                            ? Json(await input.PutAsync(_emulator.Templates).ConfigureAwait(false))
+                            : Error(400, $"the input's templateName '{input.TemplateName}' is not '{name}'");
+                    case ("GET", ["functions"]):
+                        return Json(await _emulator.Functions.ListAsync().ConfigureAwait(false));
+                    case ("PUT", ["functions", var name]):
+                        string url = JsonDocument.Parse(request.Body).RootElement.GetProperty("url").GetString()!;
+                        return Json(await _emulator.Functions.PutAsync(name, new Uri(url, UriKind.RelativeOrAbsolute)).ConfigureAwait(false));
+                    case ("DELETE", ["functions", var name]):
+                        return await _emulator.Functions.DeleteAsync(name).ConfigureAwait(false)
+                            ? Json(new { deleted = name })
+                            : Error(404, $"function {name} does not exist");
+                    case ("POST", ["functions", var name, "permissions"]):
+                        var permission = JsonSerializer.Deserialize<FunctionPermission>(request.Body)
+                            ?? throw new JsonException("the permission is null");
+                        return Json(new { Statement = await _emulator.Functions.AddPermissionAsync(name, permission).ConfigureAwait(false) });
+                    case ("GET", ["functions", var name, "policy"]):
+                        return Json(new { Policy = await _emulator.Functions.GetPolicyAsync(name).ConfigureAwait(false) });
                     case ("POST", ["faults"]):
                         _emulator.Faults.Apply(request.Body);
                         return Json(new { faults = _emulator.Faults.Describe() });

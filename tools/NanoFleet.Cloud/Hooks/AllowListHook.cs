@@ -11,12 +11,12 @@ namespace NanoFleet.Cloud.Hooks
     /// <summary>
     /// A ready-made local pre-provisioning hook: an HTTP endpoint on 127.0.0.1 that allows provisioning
     /// only when a RegisterThing parameter (e.g. SerialNumber) is on its allow-list, like the Lambda AWS's
-    /// docs sketch. Give <see cref="Url"/> to <c>EmulatorOptionsBuilder.WithHookUrl</c>.
+    /// docs sketch. Register <see cref="Url"/> as a function and name it as a template's hook.
     /// </summary>
     /// <example><code>
     /// await using var hook = new AllowListHook("SerialNumber", new[] { "SN-1", "SN-2" });
     /// await hook.StartAsync();
-    /// var options = new EmulatorOptionsBuilder().WithHookUrl(hook.Url)…
+    /// await emulator.Functions.HookTemplateAsync("fleet", "allow-list", hook.Url);
     /// </code></example>
     public sealed class AllowListHook : IAsyncDisposable
     {
@@ -43,7 +43,7 @@ namespace NanoFleet.Cloud.Hooks
             _server = new LoopbackHttpServer(0, HandleAsync);
         }
 
-        /// <summary>The URL to configure as the hook.</summary>
+        /// <summary>The URL to register as the hook's function.</summary>
         public Uri Url => new($"http://127.0.0.1:{_server.Port}/hook");
 
         /// <summary>How many hook calls were answered.</summary>

@@ -21,18 +21,16 @@ namespace NanoFleet.Cloud.Hooks
     internal sealed class PreProvisioningHookClient : IDisposable
     {
         private readonly HttpClient _http = new() { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        private readonly Uri _url;
         private readonly TimeSpan _timeout;
 
-        public PreProvisioningHookClient(Uri url, TimeSpan timeout)
+        public PreProvisioningHookClient(TimeSpan timeout)
         {
-            _url = url;
             _timeout = timeout;
         }
 
-        /// <summary>Returns the parameter overrides of an allowing answer.</summary>
+        /// <summary>Posts the input to the function at <paramref name="url"/>; returns the parameter overrides of an allowing answer.</summary>
         /// <exception cref="ProvisioningException">ACCESS_DENIED, with the reason.</exception>
-        public async Task<IReadOnlyDictionary<string, string>> InvokeAsync(HookRequest request, CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<string, string>> InvokeAsync(Uri url, HookRequest request, CancellationToken cancellationToken)
         {
             string body = JsonSerializer.Serialize(new Dictionary<string, object>
             {
@@ -48,7 +46,7 @@ namespace NanoFleet.Cloud.Hooks
             string answer;
             try
             {
-                using var response = await _http.PostAsync(_url, new StringContent(body, Encoding.UTF8, "application/json"), timeout.Token)
+                using var response = await _http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"), timeout.Token)
                     .ConfigureAwait(false);
                 answer = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)

@@ -8,6 +8,7 @@ namespace NanoFleet.Cloud.Internal
     internal sealed class AwsArns
     {
         private readonly string _prefix;
+        private readonly string _functionPrefix;
 
         public AwsArns(string region, string accountId)
         {
@@ -16,6 +17,7 @@ namespace NanoFleet.Cloud.Internal
                 : region.StartsWith("us-gov-", System.StringComparison.Ordinal) ? "aws-us-gov"
                 : "aws";
             _prefix = $"arn:{partition}:iot:{region}:{accountId}:";
+            _functionPrefix = $"arn:{partition}:lambda:{region}:{accountId}:function:";
         }
 
         public string ProvisioningTemplate(string name) => _prefix + "provisioningtemplate/" + name;
@@ -31,5 +33,20 @@ namespace NanoFleet.Cloud.Internal
         public string Policy(string name) => _prefix + "policy/" + name;
 
         public string Thing(string name) => _prefix + "thing/" + name;
+
+        /// <summary>A Lambda function's ARN: `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME`.</summary>
+        public string Function(string name) => _functionPrefix + name;
+
+        /// <summary>The function name an ARN of this region and account names (a `:$LATEST` qualifier allowed), or null.</summary>
+        public string? FunctionNameOf(string arn)
+        {
+            if (!arn.StartsWith(_functionPrefix, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string name = arn[_functionPrefix.Length..];
+            return name.EndsWith(":$LATEST", System.StringComparison.Ordinal) ? name[..^":$LATEST".Length] : name;
+        }
     }
 }

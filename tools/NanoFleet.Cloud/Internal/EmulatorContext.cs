@@ -2,7 +2,7 @@ using System;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Events;
 using NanoFleet.Cloud.Faults;
-using NanoFleet.Cloud.Hooks;
+using NanoFleet.Cloud.Functions;
 using NanoFleet.Cloud.Metrics;
 using NanoFleet.Cloud.Monitoring;
 using NanoFleet.Cloud.Options;
@@ -36,7 +36,7 @@ namespace NanoFleet.Cloud.Internal
                 throw;
             }
 
-            Hook = options.HookUrl is { } url ? new PreProvisioningHookClient(url, options.HookTimeout) : null;
+            Hooks = new HookInvoker(this);
             ClaimMonitor = new ClaimMonitor(this);
         }
 
@@ -56,7 +56,8 @@ namespace NanoFleet.Cloud.Internal
 
         public RegistryStore Store { get; }
 
-        public PreProvisioningHookClient? Hook { get; }
+        /// <summary>Calls templates' pre-provisioning hooks, functions of <see cref="Functions.FunctionRegistry"/>.</summary>
+        public HookInvoker Hooks { get; }
 
         /// <summary>Per-claim counters, thresholds and alarms.</summary>
         public ClaimMonitor ClaimMonitor { get; }
@@ -87,7 +88,7 @@ namespace NanoFleet.Cloud.Internal
 
         public void Dispose()
         {
-            Hook?.Dispose();
+            Hooks.Dispose();
             Store.Dispose();
             Ca.Dispose();
         }

@@ -160,11 +160,11 @@ namespace NanoFleet.Cloud.Internal
 
             var certificate = FindTokenCertificate(client, token, now);
             IReadOnlyDictionary<string, string> overrides = new Dictionary<string, string>();
-            if (_context.Hook is { } hook)
+            if (template.PreProvisioningHook is { } hook)
             {
                 try
                 {
-                    overrides = await hook.InvokeAsync(
+                    overrides = await _context.Hooks.InvokeAsync(hook,
                         new HookRequest(client.CertificateId, certificate.Id, certificate.CertificatePem, _context.Arns.ProvisioningTemplate(template.Name), client.ClientId, parameters),
                         cancellationToken).ConfigureAwait(false);
                     _context.Log.Info("hook", client.ClientId, certificate.Id, $"allowed, {overrides.Count} parameter override(s)");

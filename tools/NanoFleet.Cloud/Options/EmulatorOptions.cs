@@ -39,9 +39,6 @@ namespace NanoFleet.Cloud.Options
         /// <summary>The key pair CreateKeysAndCertificate makes. Default RSA-2048, as AWS.</summary>
         public KeyAlgorithm KeyAlgorithm { get; internal set; } = KeyAlgorithm.Rsa2048;
 
-        /// <summary>The pre-provisioning hook's URL (HTTP POST of AWS's Lambda input), or null for none.</summary>
-        public Uri? HookUrl { get; internal set; }
-
         /// <summary>How long the hook may take before RegisterThing fails with ACCESS_DENIED. Default 5 s, AWS's hard limit.</summary>
         public TimeSpan HookTimeout { get; internal set; } = TimeSpan.FromSeconds(5);
 

@@ -66,14 +66,7 @@ namespace NanoFleet.Cloud.Options
             return this;
         }
 
-        /// <summary>The pre-provisioning hook's URL.</summary>
-        public EmulatorOptionsBuilder WithHookUrl(Uri? url)
-        {
-            _options.HookUrl = url;
-            return this;
-        }
-
-        /// <summary>How long the hook may take (default 5 s).</summary>
+        /// <summary>How long a template's pre-provisioning hook may take (default 5 s).</summary>
         public EmulatorOptionsBuilder WithHookTimeout(TimeSpan timeout)
         {
             _options.HookTimeout = timeout;
@@ -154,11 +147,6 @@ namespace NanoFleet.Cloud.Options
             if (!(_timeScale > 0) || double.IsInfinity(_timeScale))
             {
                 throw new InvalidOperationException($"Time scale {_timeScale} must be a positive number.");
-            }
-
-            if (_options.HookUrl is { } url && !(url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0))
-            {
-                throw new InvalidOperationException($"Hook URL '{url.OriginalString}' must be an absolute http:// or https:// URL.");
             }
 
             if (_options.Network is not { MaxConnections: > 0, MaxConnectionsPerAddress: > 0, MaxPacketSize: >= 2 } network || network.HandshakeTimeout <= TimeSpan.Zero)

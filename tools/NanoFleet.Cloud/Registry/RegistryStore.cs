@@ -20,7 +20,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS certificates_token ON certificates(token_hash)
 CREATE TABLE IF NOT EXISTS claims(
   certificate_id TEXT PRIMARY KEY, template_name TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS templates(
-  name TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_version INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+  name TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_version INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  hook_target_arn TEXT, hook_payload_version TEXT);
 CREATE TABLE IF NOT EXISTS template_versions(
   name TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,
   PRIMARY KEY(name, version));
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS claim_expirations(certificate_id TEXT PRIMARY KEY, ex
 CREATE TABLE IF NOT EXISTS claim_limits(
   certificate_id TEXT PRIMARY KEY, max_registrations_per_minute INTEGER, max_failures_per_minute INTEGER,
   max_distinct_addresses INTEGER, on_alarm TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS functions(name TEXT PRIMARY KEY, url TEXT NOT NULL, policy TEXT, created_at INTEGER NOT NULL);
 ";
 
         private readonly SqliteConnection _connection;

@@ -18,6 +18,9 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
         private const string Versions = Template + "/versions";
         private const string Version = Versions + "/{versionId}";
 
+        // AWS: maxResults 1-250 for both template listings.
+        private const int MaxPage = 250;
+
         public static void Map(OperationTable table, FleetEmulator emulator)
         {
             var arns = new AwsArns(emulator.Options.Region, emulator.Options.AccountId);
@@ -34,7 +37,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             Add(table, "DescribeProvisioningTemplate", "GET", Template, byRoute, async r => Describe(arns, await Find(Registry(), r).ConfigureAwait(false)));
             Add(table, "ListProvisioningTemplates", "GET", Templates, _ => "*", async r =>
             {
-                var (page, next) = Pagination.Page(await Registry().ListAsync().ConfigureAwait(false), t => t.Name, r.QueryValue("maxResults"), r.QueryValue("nextToken"));
+                var page = Pagination.Page(r, await Registry().ListAsync().ConfigureAwait(false), "maxResults", "nextToken", MaxPage, MaxPage, out string? next);
                 return Listing("templates", new JsonArray(page.Select(t => (JsonNode)Summary(arns, t)).ToArray()), next);
             });
             Add(table, "UpdateProvisioningTemplate", "PATCH", Template, byRoute, async r =>
@@ -60,8 +63,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             Add(table, "ListProvisioningTemplateVersions", "GET", Versions, byRoute, async r =>
             {
                 var versions = await Registry().ListVersionsAsync(r.Route("templateName")).ConfigureAwait(false);
-                // Keys sort as text, so pad the ids: version 10 comes after version 9.
-                var (page, next) = Pagination.Page(versions, v => v.VersionId.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), r.QueryValue("maxResults"), r.QueryValue("nextToken"));
+                var page = Pagination.Page(r, versions, "maxResults", "nextToken", MaxPage, MaxPage, out string? next);
                 return Listing("versions", new JsonArray(page.Select(v => (JsonNode)new JsonObject
                 {
                     ["versionId"] = v.VersionId, ["creationDate"] = EpochSeconds(v.CreatedAt), ["isDefaultVersion"] = v.IsDefault,
