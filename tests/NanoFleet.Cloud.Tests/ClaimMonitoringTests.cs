@@ -122,10 +122,11 @@ namespace NanoFleet.Cloud.Tests
         [Fact]
         public async Task HookDenials_AreCountedPerClaim_AndServedOnTheControlPlane()
         {
-            // Nothing listens on port 1: the hook cannot be reached, which AWS (and the emulator) treat as a denial.
-            var (env, _) = await StartAsync(b => b.WithHookUrl(new Uri("http://127.0.0.1:1/hook")));
+            var (env, _) = await StartAsync();
             await using var __ = env;
             var claim = await env.TemplateAndClaimAsync("fleet", TemplateBodies.Fleet);
+            // Nothing listens on port 1: the hook cannot be reached, which AWS (and the emulator) treat as a denial.
+            await env.Emulator.Functions.HookTemplateAsync("fleet", "unreachable", new Uri("http://127.0.0.1:1/hook"));
             await using var device = await env.ConnectAsync(claim);
             var (_, registered) = await Flow.ProvisionAsync(device, "fleet", Flow.Serial("denied-1"));
             Assert.Equal("ACCESS_DENIED", registered.Text("errorCode"));
