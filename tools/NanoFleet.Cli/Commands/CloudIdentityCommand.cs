@@ -136,7 +136,12 @@ namespace NanoFleet.Cli.Commands
             return command;
         }
 
-        private static Identity Find(string directory, string name) =>
-            new IdentityStore(directory).Get(name) ?? throw new CliException(ExitCodes.BadInput, $"no identity is named '{name}' (see `nanofleet cloud identity list`)");
+        private static Identity Find(string directory, string name)
+        {
+            var store = new IdentityStore(directory);
+            return store.Get(name) ?? throw new CliException(ExitCodes.BadInput, store.List().Count == 0
+                ? $"no identity is named '{name}': {directory} has no identities yet; `nanofleet cloud start --data {directory}` makes operator and installer"
+                : $"no identity is named '{name}' (see `nanofleet cloud identity list`)");
+        }
     }
 }
