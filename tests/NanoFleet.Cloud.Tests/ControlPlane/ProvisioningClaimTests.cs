@@ -134,6 +134,7 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
             Assert.Equal(factory.CertificateId, Assert.Single(listed)!["certificateId"]!.GetValue<string>());
             var described = (await api.CallAsync("GET", $"/certificates/{temporary.CertificateId}"))!["certificateDescription"]!;
             Assert.Equal("ACTIVE", described["status"]!.GetValue<string>());
+            Assert.Equal(temporary.Expiration!.Value.ToUnixTimeSeconds(), (long)described["validity"]!["notAfter"]!.GetValue<double>());
         }
     }
 }
