@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using NanoFleet.Station.Records;
 using NanoFleet.Station.Simulator;
@@ -23,6 +25,7 @@ namespace NanoFleet.Station.Tests.Batch
         private readonly string _inspectDb;
         private readonly IReadOnlyDictionary<string, string> _environment;
         private readonly string _app, _slowApp;
+        private int _marked;
 
         /// <param name="db">The `--db` value every station gets (no password in it).</param>
         /// <param name="environment">Extra environment for the stations (PGPASSWORD).</param>
@@ -41,6 +44,9 @@ namespace NanoFleet.Station.Tests.Batch
 
         /// <summary>Devices left in progress by the killed round (seen in the store just before the kill).</summary>
         public int KilledInProgress { get; private set; }
+
+        /// <summary>Devices the station processes reported marking interrupted, all rounds together.</summary>
+        public int MarkedInterrupted => _marked;
 
         /// <summary>The MAC of a device: station, round and port in its low bytes, unique over the fleet.</summary>
         public static string Mac(int station, int round, int port) => $"24:0a:c4:{station:x2}:{round:x2}:{port:x2}";
@@ -91,6 +97,8 @@ namespace NanoFleet.Station.Tests.Batch
                 using NanofleetProcess child = Start(station, devices, _app);
                 int code = child.Wait();
                 output = child.Output;
+                Match marked = Regex.Match(output, @"^(\d+) unfinished device\(s\) of stopped stations marked interrupted$", RegexOptions.Multiline);
+                Interlocked.Add(ref _marked, marked.Success ? int.Parse(marked.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
                 return code;
             }
             finally
@@ -111,11 +119,12 @@ namespace NanoFleet.Station.Tests.Batch
             try
             {
                 using NanofleetProcess child = Start(station, devices, _slowApp);
-                int inProgress = WaitForInProgress(StationName(station), child);
-                Assert.True(inProgress > 0, $"{StationName(station)} finished before a device was in progress:\n{child.Output}");
+                Assert.True(WaitForInProgress(StationName(station), child), $"{StationName(station)} finished before a device was in progress:\n{child.Output}");
                 child.Process.Kill(entireProcessTree: true); // SIGKILL: no handler runs, nothing is finished
                 child.Process.WaitForExit();
-                return inProgress;
+                // Counted once it is dead: its other port may have started a device after the poll saw the first.
+                using IRecordStore store = RecordStores.Open(_inspectDb);
+                return store.All(StationName(station)).Count(r => r.Result == DeviceResult.InProgress);
             }
             finally
             {
@@ -124,7 +133,7 @@ namespace NanoFleet.Station.Tests.Batch
         }
 
         // Polls the store (the station commits the in-progress row before it writes a byte).
-        private int WaitForInProgress(string station, NanofleetProcess child)
+        private bool WaitForInProgress(string station, NanofleetProcess child)
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
             while (DateTime.UtcNow < deadline && !child.Process.HasExited)
@@ -132,8 +141,7 @@ namespace NanoFleet.Station.Tests.Batch
                 try
                 {
                     using IRecordStore peek = RecordStores.Open(_inspectDb);
-                    int count = peek.All(station).Count(r => r.Result == DeviceResult.InProgress);
-                    if (count > 0) return count;
+                    if (peek.All(station).Any(r => r.Result == DeviceResult.InProgress)) return true;
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException)
                 {
@@ -143,7 +151,7 @@ namespace NanoFleet.Station.Tests.Batch
                 Thread.Sleep(20);
             }
 
-            return 0;
+            return false;
         }
 
         private static List<SimulatedDevice> Devices(int station, int ports, int round, bool throttle, Func<int, int, string>? mac) =>

@@ -73,6 +73,9 @@ namespace NanoFleet.Station.Tests.Batch
             var interrupted = rows.Where(r => r.Result != DeviceResult.Ok).ToList();
             Assert.True(fleet.KilledInProgress > 0);
             Assert.Equal(fleet.KilledInProgress, interrupted.Count);
+            // Stations kept starting while others were mid-device: had any marked a live station's device,
+            // that device would have been counted here (and then finished ok over its mark).
+            Assert.Equal(fleet.KilledInProgress, fleet.MarkedInterrupted);
             Assert.All(interrupted, r =>
             {
                 Assert.Equal((DeviceResult.Failed, FailureCause.Interrupted, StationFleet.StationName(killStation)), (r.Result, r.Cause, r.Station));

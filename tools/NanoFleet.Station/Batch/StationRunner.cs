@@ -44,6 +44,9 @@ namespace NanoFleet.Station.Batch
         /// <summary>Test hook: called at named points of each device ("allocated", "writing", "flashed"), e.g. to freeze a port as if the station were killed there.</summary>
         public Action<string, string>? Checkpoint { get; init; }
 
+        /// <summary>Devices that stopped stations left unfinished and this run marked interrupted at its start.</summary>
+        public int MarkedInterrupted { get; private set; }
+
         /// <summary>
         /// Starts this station's run (its lease, renewed by a heartbeat), marks what dead stations left in
         /// progress, then handles one device per port.
@@ -57,7 +60,7 @@ namespace NanoFleet.Station.Batch
             using (IRecordStore db = OpenStore())
             {
                 runId = db.StartRun(_options.StationName, _options.Lease);
-                db.MarkInterrupted();
+                MarkedInterrupted = db.MarkInterrupted();
             }
 
             var results = new DeviceRecord[_options.Ports.Count];
