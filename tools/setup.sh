@@ -12,6 +12,8 @@ command -v cmake >/dev/null || need+=(cmake)
 command -v ninja >/dev/null || need+=(ninja-build)
 command -v g++ >/dev/null || need+=(g++)
 [[ -f /usr/include/gtest/gtest.h ]] || need+=(libgtest-dev)
+# Headless Chromium for the station dashboard's browser tests (Playwright drives /usr/bin/chromium).
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 2; }
 if [[ "${1:-}" != "--check-or-install" ]]; then need+=(socat openssl cmake ninja-build g++ libgtest-dev); fi
 if (( ${#need[@]} == 0 )); then exit 0; fi
