@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using NanoFleet.Cloud;
+using NanoFleet.Station.Records;
 using NanoFleet.Station.Rom;
 
 namespace NanoFleet.Cli
@@ -48,6 +49,9 @@ namespace NanoFleet.Cli
             // The ROM refused, a reply never came, the chip is another one or the serial link failed
             // (the station turns the link's IOExceptions into these): a device error, not a bug.
             EspFatalException => ExitCodes.DeviceError,
+            // A connection string or schema the store cannot use is input to fix; an unreachable database is an environment that failed the run.
+            RecordStoreException => ExitCodes.BadInput,
+            System.Data.Common.DbException => ExitCodes.Failure,
             FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException
                 or ArgumentException or CryptographicException => ExitCodes.BadInput,
             IOException or UnauthorizedAccessException => ExitCodes.Failure,

@@ -5,9 +5,6 @@ namespace NanoFleet.Station.Dashboard
     /// <summary>What a dashboard serves and where; built by `nanofleet station dashboard`, `station run --dashboard` or a test.</summary>
     public sealed class DashboardOptions
     {
-        /// <summary>The record store: a SQLite file or a PostgreSQL connection string, as `--db` takes it.</summary>
-        public required string Database { get; init; }
-
         /// <summary>Where to listen.</summary>
         public ListenAddress Listen { get; init; } = ListenAddress.Parse(ListenAddress.Default);
 

@@ -44,22 +44,22 @@ namespace NanoFleet.Station.Dashboard
         /// <summary>Whether <paramref name="options"/> listen where other machines can reach: a caller warns when so.</summary>
         public static bool IsRemote(DashboardOptions options) => !(options ?? throw new ArgumentNullException(nameof(options))).Listen.IsLoopback;
 
-        /// <summary>Opens the store, starts polling it and starts listening.</summary>
+        /// <summary>Starts polling <paramref name="store"/> and listening; the server owns the store from here, even when this throws.</summary>
         /// <exception cref="ArgumentException">A non-loopback address without <see cref="DashboardOptions.AllowRemote"/>.</exception>
-        public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken cancel = default)
+        public static async Task<DashboardServer> StartAsync(IRecordStore store, DashboardOptions options, CancellationToken cancel = default)
         {
-            ArgumentNullException.ThrowIfNull(options);
-            if (IsRemote(options) && !options.AllowRemote)
-            {
-                throw new ArgumentException($"--listen {options.Listen}: other machines can reach that address; " +
-                    "add --allow-remote to serve the dashboard there, or listen on 127.0.0.1");
-            }
-
-            IRecordStore store = RecordStores.Open(options.Database);
+            ArgumentNullException.ThrowIfNull(store);
             StorePoller? poller = null;
             WebApplication? app = null;
             try
             {
+                ArgumentNullException.ThrowIfNull(options);
+                if (IsRemote(options) && !options.AllowRemote)
+                {
+                    throw new ArgumentException($"--listen {options.Listen}: other machines can reach that address; " +
+                        "add --allow-remote to serve the dashboard there, or listen on 127.0.0.1");
+                }
+
                 poller = new StorePoller(store, options.Shift);
                 app = Build(options, poller);
                 await app.StartAsync(cancel).ConfigureAwait(false);

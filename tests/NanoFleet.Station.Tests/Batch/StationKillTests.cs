@@ -50,10 +50,10 @@ namespace NanoFleet.Station.Tests.Batch
                 Assert.True(station.WaitForExit(60_000), "station run did not finish");
                 if (killThisRound)
                 {
-                    using var peek = new StationDb(fixture.Database);
+                    using var peek = new SqliteRecordStore(fixture.Database);
                     leftInProgress += peek.All().Count(r => r.Result == DeviceResult.InProgress);
                 }
-                using var check = new StationDb(fixture.Database);
+                using var check = new SqliteRecordStore(fixture.Database);
                 if (!killThisRound && check.All().Where(r => r.Result == DeviceResult.Ok).Select(r => r.Mac).Distinct().Count() == 2)
                 {
                     break;
@@ -62,7 +62,7 @@ namespace NanoFleet.Station.Tests.Batch
 
             Assert.True(kills > 0, "no run was killed; station output:\n" + string.Join("\n", Output));
             Assert.True(leftInProgress > 0, "no kill landed while a device was being handled");
-            using var db = new StationDb(fixture.Database);
+            using var db = new SqliteRecordStore(fixture.Database);
             db.MarkInterrupted();
             var rows = db.All();
             var allocated = db.AllocatedSerials();
@@ -84,7 +84,7 @@ namespace NanoFleet.Station.Tests.Batch
                 {
                     try
                     {
-                        using var peek = new StationDb(fixture.Database);
+                        using var peek = new SqliteRecordStore(fixture.Database);
                         if (peek.All().Any(r => r.Result == DeviceResult.InProgress)) return true;
                     }
                     catch (Microsoft.Data.Sqlite.SqliteException)

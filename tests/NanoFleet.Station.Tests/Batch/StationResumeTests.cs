@@ -44,7 +44,7 @@ namespace NanoFleet.Station.Tests.Batch
             Assert.True(allStopped.Wait(TimeSpan.FromSeconds(30)), "the station did not reach its kill points");
 
             IReadOnlyList<DeviceRecord> beforeResume;
-            using (var db = new StationDb(fixture.Database))
+            using (var db = new SqliteRecordStore(fixture.Database))
             {
                 beforeResume = db.All();
             }
@@ -55,7 +55,7 @@ namespace NanoFleet.Station.Tests.Batch
             var resumed = new StationRunner(fixture.Options()).Run();
 
             Assert.All(resumed, r => Assert.Equal(DeviceResult.Ok, r.Result));
-            using var store = new StationDb(fixture.Database);
+            using var store = new SqliteRecordStore(fixture.Database);
             var rows = store.All();
             var interrupted = rows.Where(r => r.Cause == FailureCause.Interrupted).ToList();
             Assert.Equal(beforeResume.Select(r => r.Id), interrupted.Select(r => r.Id));

@@ -21,7 +21,7 @@ namespace NanoFleet.Station.Tests.Batch
             Assert.All(records, r => Assert.Equal(DeviceResult.Ok, r.Result));
             Assert.Equal(new[] { "NF-000001", "NF-000002" }, records.Select(r => r.Serial).OrderBy(s => s).ToArray());
 
-            using var db = new StationDb(fixture.Database);
+            using var db = new SqliteRecordStore(fixture.Database);
             var stored = db.All();
             Assert.Equal(2, stored.Count);
             foreach (DeviceRecord r in stored)
@@ -75,7 +75,7 @@ namespace NanoFleet.Station.Tests.Batch
             Assert.Equal(DeviceResult.Failed, record.Result);
             Assert.Equal(FailureCause.Write, record.Cause);
             Assert.StartsWith("Failed to", record.Error);
-            using var db = new StationDb(fixture.Database);
+            using var db = new SqliteRecordStore(fixture.Database);
             var report = YieldReport.From(db.All());
             Assert.Equal(0, report.Ok);
             Assert.Equal(1, report.DevicesFailedBy[FailureCause.Write]);
@@ -95,7 +95,7 @@ namespace NanoFleet.Station.Tests.Batch
             Assert.DoesNotContain(keyBody, everything);
             Assert.DoesNotContain("PRIVATE KEY", everything);
 
-            using var db = new StationDb(fixture.Database);
+            using var db = new SqliteRecordStore(fixture.Database);
             var csv = new StringWriter();
             RecordCsv.Write(csv, db.All());
             Assert.DoesNotContain("PRIVATE KEY", csv.ToString());

@@ -18,7 +18,7 @@ namespace NanoFleet.Station.Tests.Records
             using var start = new Barrier(2);
             var ports = Enumerable.Range(0, 2).Select(port => new Thread(() =>
             {
-                using var db = new StationDb(path);
+                using var db = new SqliteRecordStore(path);
                 start.SignalAndWait();
                 for (int i = 0; i < 100; i++)
                 {
@@ -31,7 +31,7 @@ namespace NanoFleet.Station.Tests.Records
 
             Assert.Equal(200, serials.Distinct().Count());
             Assert.Equal(Enumerable.Range(1, 200).Select(n => $"NF-{n:D6}"), serials.OrderBy(s => s));
-            using var check = new StationDb(path);
+            using var check = new SqliteRecordStore(path);
             Assert.Equal(200, check.AllocatedSerials().Count);
         }
 
@@ -39,7 +39,7 @@ namespace NanoFleet.Station.Tests.Records
         public void Begin_SameMacAgain_KeepsItsSerial_AndMarkInterruptedFinishesOpenRows()
         {
             string path = Path.Combine(Directory.CreateTempSubdirectory("nanofleet-db-").FullName, "station.db");
-            using var db = new StationDb(path);
+            using var db = new SqliteRecordStore(path);
             var record = new DeviceRecord { Mac = "aa", StartedUtc = DateTimeOffset.UtcNow };
             string first = db.Begin(record, "X").Serial;
             Assert.Equal(1, db.MarkInterrupted());

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using NanoFleet.Station.Batch;
 using NanoFleet.Station.Dashboard;
 using NanoFleet.Station.Records;
 
@@ -15,6 +16,7 @@ namespace NanoFleet.Cli.Commands
         public static Command Create()
         {
             var db = StationCommand.DatabaseOption();
+            var passwordFile = StationCommand.PasswordFileOption();
             var listen = ListenOption("--listen");
             var allowRemote = AllowRemoteOption();
             var shift = new Option<double>("--shift-hours") { Description = "How far back the shift's yield, failures and throughput reach.", DefaultValueFactory = _ => 8 };
@@ -26,26 +28,18 @@ namespace NanoFleet.Cli.Commands
                 "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 bad input (no database, address in use).\n" +
                 "Example: nanofleet station dashboard --db station.db   (then open http://127.0.0.1:8080/)")
             {
-                db, listen, allowRemote, shift,
+                db, passwordFile, listen, allowRemote, shift,
             };
             command.SetAction(async (r, ct) =>
             {
-                string database = r.GetValue(db)!;
                 double hours = r.GetValue(shift);
                 if (!(hours > 0))
                 {
                     throw new CliException(ExitCodes.BadInput, $"--shift-hours {r.GetValue(shift)}: must be more than 0");
                 }
 
-                // Serving an empty new file would hide a typo in the path.
-                if (!RecordStores.IsPostgres(database) && !File.Exists(database))
-                {
-                    throw new CliException(ExitCodes.BadInput, $"--db {database}: no station database there");
-                }
-
                 var options = new DashboardOptions
                 {
-                    Database = database,
                     Listen = ListenAddress.Parse(r.GetValue(listen)!),
                     AllowRemote = r.GetValue(allowRemote),
                     Shift = TimeSpan.FromHours(hours),
@@ -53,7 +47,8 @@ namespace NanoFleet.Cli.Commands
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
                 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-                await using DashboardServer server = await StartAsync(options, ct);
+                // Serving an empty new file would hide a typo in the path: the store must exist.
+                await using DashboardServer server = await StartAsync(StationCommand.OpenExisting(r.GetValue(db)!, r.GetValue(passwordFile)), options, ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, stop.Token);
@@ -88,7 +83,7 @@ namespace NanoFleet.Cli.Commands
         };
 
         /// <summary>Starts the dashboard for `station run` when --dashboard was given; null otherwise.</summary>
-        internal static DashboardServer? StartForRun(ParseResult result, Option<string?> dashboard, Option<bool> allowRemote, string database)
+        internal static DashboardServer? StartForRun(ParseResult result, Option<string?> dashboard, Option<bool> allowRemote, StationOptions station)
         {
             // Given bare, --dashboard has no value: it means the default address.
             if (result.GetResult(dashboard) is not { Implicit: false })
@@ -98,20 +93,20 @@ namespace NanoFleet.Cli.Commands
 
             var options = new DashboardOptions
             {
-                Database = database,
                 Listen = ListenAddress.Parse(result.GetValue(dashboard) ?? ListenAddress.Default, "--dashboard"),
                 AllowRemote = result.GetValue(allowRemote),
             };
-            return StartAsync(options, CancellationToken.None).GetAwaiter().GetResult();
+            IRecordStore store = RecordStores.Open(station.Database, station.DatabasePasswordFile);
+            return StartAsync(store, options, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         /// <summary>Starts the dashboard and says where it is (and, when it is reachable from the network, that it is).</summary>
-        internal static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken cancel)
+        internal static async Task<DashboardServer> StartAsync(IRecordStore store, DashboardOptions options, CancellationToken cancel)
         {
             DashboardServer server;
             try
             {
-                server = await DashboardServer.StartAsync(options, cancel);
+                server = await DashboardServer.StartAsync(store, options, cancel);
             }
             catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException or null)
             {

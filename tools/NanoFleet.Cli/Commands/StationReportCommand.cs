@@ -13,15 +13,20 @@ namespace NanoFleet.Cli.Commands
         public static Command Create()
         {
             var db = StationCommand.DatabaseOption();
+            var passwordFile = StationCommand.PasswordFileOption();
+            var station = StationCommand.StationFilterOption();
             var command = new Command("report",
                 "Yield (devices whose last attempt succeeded / devices seen) and failures by cause,\n" +
-                "per device and per attempt.\nExample: nanofleet station report --db station.db") { db };
+                "per device and per attempt, over every station sharing the store (or --station NAME).\n" +
+                "Example: nanofleet station report --db station.db\n" +
+                "         PGPASSWORD=… nanofleet station report --db postgresql://nf@db.factory:5432/fleet --station line-2")
+            {
+                db, passwordFile, station,
+            };
             command.SetAction(result =>
             {
-                string path = result.GetValue(db)!;
-                if (!File.Exists(path)) throw new FileNotFoundException($"--db {path}: no station database there");
-                using var store = new StationDb(path);
-                var report = YieldReport.From(store.All());
+                using IRecordStore store = StationCommand.OpenExisting(result.GetValue(db)!, result.GetValue(passwordFile));
+                var report = YieldReport.From(store.All(result.GetValue(station)));
                 Console.WriteLine($"devices: {report.Devices}   ok: {report.Ok}   yield: {report.Yield:P1}   attempts: {report.Attempts}");
                 Console.WriteLine("failures by cause (devices / attempts):");
                 var causes = report.AttemptsFailedBy.Keys.Union(report.DevicesFailedBy.Keys).OrderBy(c => c);

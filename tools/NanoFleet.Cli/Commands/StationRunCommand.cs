@@ -23,24 +23,27 @@ namespace NanoFleet.Cli.Commands
             var bootloader = new Option<string?>("--bootloader") { Description = "Second-stage bootloader image (e.g. built with flash encryption enabled), written at the chip's fixed bootloader offset (0x1000 on the ESP32) after its ESP image checks." };
             var partitions = new Option<string>("--partitions") { Description = "The flash layout; its table is written too.", DefaultValueFactory = _ => "partitions.csv" };
             var db = StationCommand.DatabaseOption();
+            var passwordFile = StationCommand.PasswordFileOption();
             var op = new Option<string>("--operator") { Description = "Operator name recorded with each device.", DefaultValueFactory = _ => Environment.UserName };
             var station = new Option<string>("--station") { Description = "Station name recorded with each device.", DefaultValueFactory = _ => Environment.MachineName };
-            var reflash = new Option<bool>("--reflash") { Description = "Flash devices this station already provisioned again (they keep their serial)." };
+            var reflash = new Option<bool>("--reflash") { Description = "Flash devices any station sharing the store already provisioned again (they keep their serial)." };
             var baud = new Option<int>("--baud", "-b") { Description = "Baud rate for writing.", DefaultValueFactory = _ => 921600 };
             var noCompress = new Option<bool>("--no-compress") { Description = "Send raw blocks." };
             var dashboard = StationDashboardCommand.RunOption();
             var allowRemote = StationDashboardCommand.AllowRemoteOption();
             var command = new Command("run",
-                "For each port in parallel: detect the chip and read its MAC; refuse a device this station\n" +
-                "already provisioned (unless --reflash); allocate the next serial (never twice, even across\n" +
-                "ports or a restart); build its claim image with SerialNumber and MacAddress parameters;\n" +
+                "For each port in parallel: detect the chip and read its MAC; refuse a device any station sharing\n" +
+                "the store already provisioned (unless --reflash); allocate the next serial (never twice, even across\n" +
+                "ports, stations or a restart); build its claim image with SerialNumber and MacAddress parameters;\n" +
                 "flash the bootloader (if given), table, claim and firmware and verify each by MD5; record the outcome.\n" +
-                "A killed station loses no record: the next run marks its unfinished devices 'interrupted'.\n" +
+                "A killed station loses no record: its next run, or any station's run once its 60 s lease lapses,\n" +
+                "marks its unfinished devices 'interrupted' (a live station's devices are never touched).\n" +
+                "Each station on a shared store needs its own --station name.\n" +
                 "Exit codes: 0 every device ok, 1 some device failed or was refused, 2 bad input.\n" +
                 "Example: nanofleet station run --ports /dev/ttyUSB0,/dev/ttyUSB1 --claim-dir claim/ \\\n" +
                 "           --template fleet-tpl --serial-prefix NF- --firmware nanoCLR.bin --operator alice")
             {
-                ports, claimDir, template, prefix, firmware, bootloader, partitions, db, op, station, reflash, baud, noCompress,
+                ports, claimDir, template, prefix, firmware, bootloader, partitions, db, passwordFile, op, station, reflash, baud, noCompress,
                 dashboard, allowRemote,
             };
             command.SetAction(result =>
@@ -64,6 +67,7 @@ namespace NanoFleet.Cli.Commands
                     Firmware = images,
                     Bootloader = bootFile is null ? null : (OutputFiles.ReadBytes(bootFile, "--bootloader"), bootFile),
                     Database = result.GetValue(db)!,
+                    DatabasePasswordFile = result.GetValue(passwordFile),
                     Operator = result.GetValue(op)!,
                     StationName = result.GetValue(station)!,
                     Reflash = result.GetValue(reflash),
@@ -71,7 +75,7 @@ namespace NanoFleet.Cli.Commands
                     Compress = !result.GetValue(noCompress),
                 };
                 var runner = new StationRunner(options);
-                using var serving = StationDashboardCommand.StartForRun(result, dashboard, allowRemote, options.Database);
+                using var serving = StationDashboardCommand.StartForRun(result, dashboard, allowRemote, options);
                 using var cancel = new CancellationTokenSource();
                 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
                 var records = AnsiConsole.Progress()
@@ -94,7 +98,7 @@ namespace NanoFleet.Cli.Commands
                 }
 
                 int ok = records.Count(r => r.Result == DeviceResult.Ok);
-                Console.WriteLine($"{ok} of {records.Count} devices ok; records in {options.Database}");
+                Console.WriteLine($"{ok} of {records.Count} devices ok; records in {RecordStores.Describe(options.Database)}");
                 return cancel.IsCancellationRequested ? ExitCodes.Interrupted : ok == records.Count ? ExitCodes.Success : ExitCodes.Failure;
             });
             return command;

@@ -29,8 +29,17 @@ namespace NanoFleet.Station.Batch
         /// <summary>A second-stage bootloader to write at the chip's bootloader offset, with a source name; null writes none.</summary>
         public (byte[] Image, string Source)? Bootloader { get; init; }
 
-        /// <summary>The record store file.</summary>
+        /// <summary>The record store: a SQLite file path or a PostgreSQL connection string (see <see cref="Records.RecordStores.Open"/>).</summary>
         public string Database { get; init; } = "station.db";
+
+        /// <summary>An owner-only file holding the PostgreSQL password; null to use PGPASSWORD or a passfile.</summary>
+        public string? DatabasePasswordFile { get; init; }
+
+        /// <summary>
+        /// How long this run counts as alive without a heartbeat (renewed every quarter of it). Another
+        /// station marks this run's unfinished devices interrupted only after it lapses.
+        /// </summary>
+        public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
 
         /// <summary>Station name in the records.</summary>
         public string StationName { get; init; } = Environment.MachineName;
@@ -38,7 +47,7 @@ namespace NanoFleet.Station.Batch
         /// <summary>Operator name in the records.</summary>
         public string Operator { get; init; } = Environment.UserName;
 
-        /// <summary>Flash devices this station already provisioned again (same serial).</summary>
+        /// <summary>Flash devices any station already provisioned again (same serial).</summary>
         public bool Reflash { get; init; }
 
         /// <summary>Baud rate for writing (the ROM starts at 115200).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Linq;
 using System.Threading;
 using NanoFleet.Station.Claim;
@@ -14,7 +15,7 @@ namespace NanoFleet.Station.Batch
 {
     /// <summary>
     /// Runs the factory pipeline on every port in parallel, one device per port: identify, refuse a
-    /// device this station already provisioned, allocate a serial, build its claim image, flash and
+    /// device any station sharing the record store already provisioned, allocate a serial, build its claim image, flash and
     /// verify, reset, and record the outcome. Every device ends as exactly one record; no key material
     /// is recorded or reported.
     /// </summary>
@@ -44,112 +45,187 @@ namespace NanoFleet.Station.Batch
         public Action<string, string>? Checkpoint { get; init; }
 
         /// <summary>
-        /// Marks what a killed predecessor left in progress, then handles one device per port.
+        /// Starts this station's run (its lease, renewed by a heartbeat), marks what dead stations left in
+        /// progress, then handles one device per port.
         /// </summary>
         /// <returns>The final record of each port's device, in port order.</returns>
+        /// <exception cref="DbException">The record store cannot be reached at start.</exception>
+        /// <exception cref="RecordStoreException">The record store cannot be used (bad connection string, newer schema).</exception>
         public IReadOnlyList<DeviceRecord> Run(CancellationToken cancel = default)
         {
-            using (var db = new StationDb(_options.Database))
+            long runId;
+            using (IRecordStore db = OpenStore())
             {
+                runId = db.StartRun(_options.StationName, _options.Lease);
                 db.MarkInterrupted();
             }
 
             var results = new DeviceRecord[_options.Ports.Count];
-            var threads = _options.Ports.Select((port, i) => new Thread(() => results[i] = HandlePort(port, cancel))
+            using (new RunHeartbeat(OpenStore, runId, _options.Lease / 4))
             {
-                IsBackground = true,
-                Name = "station " + port,
-            }).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
+                var threads = _options.Ports.Select((port, i) => new Thread(() => results[i] = HandlePort(port, runId, cancel))
+                {
+                    IsBackground = true,
+                    Name = "station " + port,
+                }).ToList();
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+            }
+
+            EndRun(runId);
             return results;
         }
 
-        private DeviceRecord HandlePort(string port, CancellationToken cancel)
+        private IRecordStore OpenStore() => RecordStores.Open(_options.Database, _options.DatabasePasswordFile);
+
+        // A run whose store is gone keeps its lease until it lapses; its rows are then interrupted by the next run.
+        private void EndRun(long runId)
         {
-            using var db = new StationDb(_options.Database);
+            try
+            {
+                using IRecordStore db = OpenStore();
+                db.EndRun(runId);
+            }
+            catch (DbException)
+            {
+            }
+        }
+
+        private DeviceRecord HandlePort(string port, long runId, CancellationToken cancel)
+        {
             var record = new DeviceRecord
             {
                 Station = _options.StationName,
                 Operator = _options.Operator,
                 Port = port,
                 StartedUtc = DateTimeOffset.UtcNow,
+                RunId = runId,
             };
             long id = -1;
             string certSha = "", images = "";
             try
             {
-                using var serial = new SerialPortLink(port, 115200);
-                var link = new RomLink(serial);
-                Report(port, "connect", 0, 0);
-                EspTarget target;
+                using IRecordStore db = OpenStore();
+                var live = new PortStatusWriter(db, _options.StationName, port);
                 try
                 {
-                    target = Connector.Connect(link, _options.ConnectAttempts);
+                    return Flash(db, live, port, ref record, ref id, ref certSha, ref images, cancel);
                 }
-                catch (EspFatalException ex) when (ex.Message.Contains("not an ESP32", StringComparison.Ordinal) || ex.Message.StartsWith("Unknown chip", StringComparison.Ordinal))
+                catch (Exception ex) when (ex is EspFatalException or FormatException or System.IO.IOException or UnauthorizedAccessException or OperationCanceledException)
                 {
-                    return Refuse(db, record, FailureCause.WrongChip, ex.Message);
-                }
-
-                DeviceIdentity identity = DeviceIdentity.Read(target);
-                record = record with { Mac = identity.MacText, Chip = identity.ChipName, ChipRevision = identity.Revision };
-                if (!_options.Reflash && db.IsProvisioned(identity.MacText))
-                {
-                    return Refuse(db, record, FailureCause.AlreadyProvisioned,
-                        $"{identity.MacText} was already provisioned by this station (use --reflash to flash it again)");
-                }
-
-                cancel.ThrowIfCancellationRequested();
-                (id, string serialNumber) = db.Begin(record, _options.SerialPrefix);
-                record = record with { Id = id, Serial = serialNumber };
-                Checkpoint?.Invoke(port, "allocated");
-
-                ClaimImage claim = BuildClaim(serialNumber, identity);
-                certSha = claim.CertificateSha256;
-                FlashPlan plan = Plan(claim, target, identity);
-                images = string.Join(";", plan.Regions.Select(r => $"{r.Name}={r.Sha256}"));
-
-                Connector.PrepareFlash(target, plan.FlashSize);
-                if (_options.Baud != serial.BaudRate)
-                {
-                    target.ChangeBaud(_options.Baud);
-                }
-
-                var writer = new FlashWriter(target) { Compress = _options.Compress, BlockTimeout = _options.BlockTimeout };
-                bool writing = false;
-                writer.ProgressChanged += (_, e) =>
-                {
-                    if (!writing && e.Done > 0)
+                    FailureCause cause = CauseOf(ex, id);
+                    string error = OneLine(ex);
+                    live.Failed(error);
+                    Report(port, "failed", 0, 0);
+                    if (id < 0)
                     {
-                        writing = true;
-                        Checkpoint?.Invoke(port, "writing");
+                        record = record with { Result = DeviceResult.Failed, Cause = cause, Error = error, FinishedUtc = DateTimeOffset.UtcNow };
+                        db.Insert(record);
+                        return record;
                     }
 
-                    Report(port, e.Stage, e.Done, e.Total);
-                };
-                writer.WriteAll(plan.Regions);
-                Checkpoint?.Invoke(port, "flashed");
-                Connector.HardReset(serial);
-                db.Finish(id, DeviceResult.Ok, FailureCause.None, "", certSha, images);
-                Report(port, "done", 1, 1);
-                return record with { Result = DeviceResult.Ok, ClaimCertSha256 = certSha, ImageSha256s = images };
+                    db.Finish(id, DeviceResult.Failed, cause, error, certSha, images);
+                    return record with { Result = DeviceResult.Failed, Cause = cause, Error = error, ClaimCertSha256 = certSha, ImageSha256s = images };
+                }
             }
-            catch (Exception ex) when (ex is EspFatalException or FormatException or System.IO.IOException or UnauthorizedAccessException or OperationCanceledException)
+            catch (DbException ex)
             {
-                FailureCause cause = CauseOf(ex, id);
-                string error = OneLine(ex);
-                if (id < 0)
+                Report(port, "failed", 0, 0);
+                return RecordStoreFailed(record, id, ex, certSha, images);
+            }
+        }
+
+        private DeviceRecord Flash(IRecordStore db, PortStatusWriter live, string port, ref DeviceRecord record, ref long id,
+            ref string certSha, ref string images, CancellationToken cancel)
+        {
+            using var serial = new SerialPortLink(port, 115200);
+            var link = new RomLink(serial);
+            Step(live, port, "connect", 0, 0);
+            EspTarget target;
+            try
+            {
+                target = Connector.Connect(link, _options.ConnectAttempts);
+            }
+            catch (EspFatalException ex) when (ex.Message.Contains("not an ESP32", StringComparison.Ordinal) || ex.Message.StartsWith("Unknown chip", StringComparison.Ordinal))
+            {
+                live.Failed(OneLine(ex));
+                return Refuse(db, record, FailureCause.WrongChip, ex.Message);
+            }
+
+            DeviceIdentity identity = DeviceIdentity.Read(target);
+            record = record with { Mac = identity.MacText, Chip = identity.ChipName, ChipRevision = identity.Revision };
+            live.Identified(identity.ChipName, identity.MacText);
+            if (!_options.Reflash && db.IsProvisioned(identity.MacText))
+            {
+                string refusal = $"{identity.MacText} was already provisioned by a station on {db.Describe()} (use --reflash to flash it again)";
+                live.Failed(refusal);
+                return Refuse(db, record, FailureCause.AlreadyProvisioned, refusal);
+            }
+
+            cancel.ThrowIfCancellationRequested();
+            (id, string serialNumber) = db.Begin(record, _options.SerialPrefix);
+            record = record with { Id = id, Serial = serialNumber };
+            live.Allocated(serialNumber);
+            Checkpoint?.Invoke(port, "allocated");
+
+            ClaimImage claim = BuildClaim(serialNumber, identity);
+            certSha = claim.CertificateSha256;
+            FlashPlan plan = Plan(claim, target, identity);
+            images = string.Join(";", plan.Regions.Select(r => $"{r.Name}={r.Sha256}"));
+
+            Connector.PrepareFlash(target, plan.FlashSize);
+            if (_options.Baud != serial.BaudRate)
+            {
+                target.ChangeBaud(_options.Baud);
+            }
+
+            var writer = new FlashWriter(target) { Compress = _options.Compress, BlockTimeout = _options.BlockTimeout };
+            bool writing = false;
+            writer.ProgressChanged += (_, e) =>
+            {
+                if (!writing && e.Done > 0)
                 {
-                    record = record with { Result = DeviceResult.Failed, Cause = cause, Error = error, FinishedUtc = DateTimeOffset.UtcNow };
-                    db.Insert(record);
-                    return record;
+                    writing = true;
+                    Checkpoint?.Invoke(port, "writing");
                 }
 
-                db.Finish(id, DeviceResult.Failed, cause, error, certSha, images);
-                Report(port, "failed", 0, 0);
-                return record with { Result = DeviceResult.Failed, Cause = cause, Error = error, ClaimCertSha256 = certSha, ImageSha256s = images };
+                Step(live, port, e.Stage, e.Done, e.Total);
+            };
+            writer.WriteAll(plan.Regions);
+            Checkpoint?.Invoke(port, "flashed");
+            Connector.HardReset(serial);
+            db.Finish(id, DeviceResult.Ok, FailureCause.None, "", certSha, images);
+            Step(live, port, "done", 1, 1);
+            return record with { Result = DeviceResult.Ok, ClaimCertSha256 = certSha, ImageSha256s = images };
+        }
+
+        // The port's own connection is gone, so the failure is written on a fresh one. When that fails too,
+        // the row stays in progress with its serial allocated, and the next run marks it interrupted.
+        private DeviceRecord RecordStoreFailed(DeviceRecord record, long id, DbException ex, string certSha, string images)
+        {
+            string error = "record store failed: " + OneLine(ex);
+            var failed = record with
+            {
+                Result = DeviceResult.Failed, Cause = FailureCause.RecordStore, Error = error, FinishedUtc = DateTimeOffset.UtcNow,
+                ClaimCertSha256 = certSha, ImageSha256s = images,
+            };
+            try
+            {
+                using IRecordStore db = OpenStore();
+                if (id < 0)
+                {
+                    db.Insert(failed);
+                }
+                else
+                {
+                    db.Finish(id, DeviceResult.Failed, FailureCause.RecordStore, error, certSha, images);
+                }
             }
+            catch (DbException)
+            {
+            }
+
+            return failed;
         }
 
         private ClaimImage BuildClaim(string serialNumber, DeviceIdentity identity)
@@ -185,7 +261,7 @@ namespace NanoFleet.Station.Batch
             return planner.Build();
         }
 
-        private static DeviceRecord Refuse(StationDb db, DeviceRecord record, FailureCause cause, string error)
+        private static DeviceRecord Refuse(IRecordStore db, DeviceRecord record, FailureCause cause, string error)
         {
             record = record with { Result = DeviceResult.Refused, Cause = cause, Error = error, FinishedUtc = DateTimeOffset.UtcNow };
             db.Insert(record);
@@ -202,6 +278,12 @@ namespace NanoFleet.Station.Batch
         };
 
         private static string OneLine(Exception ex) => ex.Message.Replace('\n', ' ').Replace('\r', ' ');
+
+        private void Step(PortStatusWriter live, string port, string stage, long done, long total)
+        {
+            live.Step(stage, done, total);
+            Report(port, stage, done, total);
+        }
 
         private void Report(string port, string stage, long done, long total) =>
             ProgressChanged?.Invoke(this, new PortProgressEventArgs(port, stage, done, total));

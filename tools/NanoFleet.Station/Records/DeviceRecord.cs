@@ -52,6 +52,9 @@ namespace NanoFleet.Station.Records
 
         /// <summary>The one-line error, when it failed.</summary>
         public string Error { get; init; } = "";
+
+        /// <summary>The station run that handled it (its lease decides when an unfinished row is interrupted); 0 for rows older than leases.</summary>
+        public long RunId { get; init; }
     }
 
     /// <summary>How handling a device ended.</summary>
@@ -82,7 +85,7 @@ namespace NanoFleet.Station.Records
         /// <summary>Not an ESP32, or a revision the firmware does not support.</summary>
         WrongChip,
 
-        /// <summary>Already provisioned by this station (and no --reflash).</summary>
+        /// <summary>Already provisioned by any station sharing the record store (and no --reflash).</summary>
         AlreadyProvisioned,
 
         /// <summary>An image failed its checks.</summary>
@@ -96,5 +99,8 @@ namespace NanoFleet.Station.Records
 
         /// <summary>The station stopped (killed) while handling the device.</summary>
         Interrupted,
+
+        /// <summary>The record store failed (connection lost) while handling the device: it was not flashed to the end, or its outcome could not be recorded.</summary>
+        RecordStore,
     }
 }

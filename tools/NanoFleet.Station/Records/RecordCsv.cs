@@ -51,6 +51,7 @@ namespace NanoFleet.Station.Records
             FailureCause.WrongChip => "wrong-chip",
             FailureCause.AlreadyProvisioned => "already-provisioned",
             FailureCause.BadImage => "bad-image",
+            FailureCause.RecordStore => "record-store",
             _ => cause.ToString().ToLowerInvariant(),
         };
 
