@@ -105,6 +105,8 @@ function renderThroughput(points) {
   chart = new uPlot({
     width: Math.max(320, element.clientWidth),
     height: 240,
+    // The page speaks UTC throughout, as the records do, whatever the wall screen's time zone.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
     series: [
       { label: "UTC" },
       { label: "devices/hour", stroke: "#3fb950", fill: "rgba(63,185,80,0.25)", width: 2,
