@@ -12,6 +12,8 @@ command -v cmake >/dev/null || need+=(cmake)
 command -v ninja >/dev/null || need+=(ninja-build)
 command -v g++ >/dev/null || need+=(g++)
 [[ -f /usr/include/gtest/gtest.h ]] || need+=(libgtest-dev)
+# PostgreSQL 15 server binaries: the record-store tests start their own throwaway server (initdb + pg_ctl).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 # Headless Chromium for the station dashboard's browser tests (Playwright drives /usr/bin/chromium).
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 2; }

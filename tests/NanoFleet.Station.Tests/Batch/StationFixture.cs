@@ -45,7 +45,7 @@ namespace NanoFleet.Station.Tests.Batch
 
         public static PartitionTable Layout { get; } = PartitionTable.Load(RepoFiles.PartitionsCsv);
 
-        public StationOptions Options(IEnumerable<SimulatedDevice>? on = null, bool reflash = false) => new()
+        public StationOptions Options(IEnumerable<SimulatedDevice>? on = null, bool reflash = false, string? database = null) => new()
         {
             Ports = (on ?? Devices).Select(d => d.Host.PortPath).ToList(),
             Claim = ClaimDirectory.Load(ClaimDir),
@@ -53,7 +53,7 @@ namespace NanoFleet.Station.Tests.Batch
             SerialPrefix = "NF-",
             Layout = Layout,
             Firmware = new[] { ("factory", SyntheticAppImage.Build(64 * 1024, 9), "nanoCLR.bin") },
-            Database = Database,
+            Database = database ?? Database,
             StationName = "line-1",
             Operator = "alice",
             Reflash = reflash,

@@ -220,6 +220,11 @@ namespace NanoFleet.Station.Batch
                 {
                     db.Finish(id, DeviceResult.Failed, FailureCause.RecordStore, error, certSha, images);
                 }
+
+                var live = new PortStatusWriter(db, record.Station, record.Port);
+                live.Identified(record.Chip, record.Mac);
+                live.Allocated(record.Serial);
+                live.Failed(error);
             }
             catch (DbException)
             {

@@ -241,8 +241,8 @@ ON CONFLICT(station, port) DO UPDATE SET chip=excluded.chip, mac=excluded.mac, s
             tx.Commit();
         }
 
-        /// <summary>Runs SQL with no parameters.</summary>
-        protected void Execute(string sql, DbTransaction? tx = null)
+        /// <summary>Runs SQL with no parameters (internal: tests use it to age a schema).</summary>
+        internal void Execute(string sql, DbTransaction? tx = null)
         {
             using DbCommand command = Command(sql, tx);
             command.ExecuteNonQuery();
