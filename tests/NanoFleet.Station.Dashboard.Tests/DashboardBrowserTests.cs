@@ -23,8 +23,8 @@ namespace NanoFleet.Station.Dashboard.Tests
     /// </summary>
     public class DashboardBrowserTests
     {
-        private const int Devices = 4;
-        private const int FailingDevice = 3;
+        internal const int Devices = 4;
+        internal const int FailingDevice = 3;
 
         // Records each port card's (step, progress) as the page redraws it, so the test sees the ports
         // advance however fast the batch runs.
@@ -51,7 +51,8 @@ document.addEventListener('DOMContentLoaded', () => {
             await FollowBatch(fixture.Options(), dashboard, fixture.Database, "dashboard-sqlite.png");
         }
 
-        private static async Task FollowBatch(StationOptions options, RunningDashboard dashboard, string database, string screenshot)
+        /// <summary>Runs the fixture's batch into <paramref name="database"/> with the page open, and checks what it showed.</summary>
+        internal static async Task FollowBatch(StationOptions options, RunningDashboard dashboard, string database, string screenshot)
         {
             await using HeadlessChromium chromium = await HeadlessChromium.LaunchAsync();
             IPage page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
