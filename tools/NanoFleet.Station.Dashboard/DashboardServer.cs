@@ -56,7 +56,7 @@ namespace NanoFleet.Station.Dashboard
                 ArgumentNullException.ThrowIfNull(options);
                 if (IsRemote(options) && !options.AllowRemote)
                 {
-                    throw new ArgumentException($"--listen {options.Listen}: other machines can reach that address; " +
+                    throw new ArgumentException($"{options.Listen.Option} {options.Listen}: other machines can reach that address; " +
                         "add --allow-remote to serve the dashboard there, or listen on 127.0.0.1");
                 }
 

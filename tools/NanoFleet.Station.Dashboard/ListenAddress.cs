@@ -13,10 +13,17 @@ namespace NanoFleet.Station.Dashboard
         /// <summary>The default: loopback, port 8080.</summary>
         public const string Default = "127.0.0.1:8080";
 
-        private ListenAddress(IPEndPoint endPoint) => EndPoint = endPoint;
+        private ListenAddress(IPEndPoint endPoint, string option)
+        {
+            EndPoint = endPoint;
+            Option = option;
+        }
 
         /// <summary>The address and port (port 0: any free port, known once the server started).</summary>
         public IPEndPoint EndPoint { get; }
+
+        /// <summary>The option it was given with, for messages about it.</summary>
+        public string Option { get; }
 
         /// <summary>Whether only this machine can reach it.</summary>
         public bool IsLoopback => IPAddress.IsLoopback(EndPoint.Address);
@@ -44,7 +51,7 @@ namespace NanoFleet.Station.Dashboard
                 throw new ArgumentException(bad);
             }
 
-            return new ListenAddress(endPoint);
+            return new ListenAddress(endPoint, option);
         }
 
         /// <inheritdoc/>

@@ -108,9 +108,10 @@ namespace NanoFleet.Cli.Commands
             {
                 server = await DashboardServer.StartAsync(store, options, cancel);
             }
-            catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException or null)
+            catch (IOException ex)
             {
-                throw new CliException(ExitCodes.BadInput, $"--listen {options.Listen}: cannot listen there ({ex.Message})");
+                // Kestrel's bind failures (address in use, not this machine's) are IOExceptions.
+                throw new CliException(ExitCodes.BadInput, $"{options.Listen.Option} {options.Listen}: cannot listen there ({ex.Message})");
             }
 
             if (DashboardServer.IsRemote(options))
