@@ -22,7 +22,7 @@ namespace NanoFleet.Station.Dashboard.Tests
                 i => i == DashboardBrowserTests.FailingDevice ? new SimulatorFaults { UnplugAfterFlashBytes = 5000 } : null, throttle: true);
             await using var dashboard = await RunningDashboard.StartAsync(db);
 
-            await DashboardBrowserTests.FollowBatch(fixture.Options(database: db), dashboard, db, "dashboard-postgresql.png");
+            await DashboardBrowserTests.FollowBatch(fixture.Options(database: db), fixture.Devices[DashboardBrowserTests.FailingDevice].Host.PortPath, dashboard, db, "dashboard-postgresql.png");
         }
     }
 }

@@ -34,7 +34,7 @@ namespace NanoFleet.Station.Dashboard.Tests
         public async Task StartAsync_NonLoopbackWithoutAllowRemote_RefusedNamingTheAddress()
         {
             string db = TempDatabase();
-            var ex = await Assert.ThrowsAsync<ArgumentException>(() => DashboardServer.StartAsync(RecordStores.Open(db),
+            var ex = await Assert.ThrowsAsync<ArgumentException>(() => DashboardServer.StartAsync(() => RecordStores.Open(db),
                 new DashboardOptions { Listen = ListenAddress.Parse("0.0.0.0:0") }));
 
             Assert.StartsWith("--listen 0.0.0.0:0: other machines can reach that address; add --allow-remote", ex.Message);

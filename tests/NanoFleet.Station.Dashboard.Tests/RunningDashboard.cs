@@ -18,11 +18,12 @@ namespace NanoFleet.Station.Dashboard.Tests
 
         public HttpClient Http { get; }
 
-        public static async Task<RunningDashboard> StartAsync(string database) =>
-            new(await DashboardServer.StartAsync(RecordStores.Open(database), new DashboardOptions
+        /// <summary>Starts it; a test that polls by hand passes a <paramref name="pollInterval"/> longer than itself.</summary>
+        public static async Task<RunningDashboard> StartAsync(string database, TimeSpan? pollInterval = null) =>
+            new(await DashboardServer.StartAsync(() => RecordStores.Open(database), new DashboardOptions
             {
                 Listen = ListenAddress.Parse("127.0.0.1:0"),
-                PollInterval = TimeSpan.FromMilliseconds(100),
+                PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100),
             }));
 
         public async ValueTask DisposeAsync()

@@ -22,12 +22,10 @@ namespace NanoFleet.Station.Dashboard
     public sealed class DashboardServer : IAsyncDisposable, IDisposable
     {
         private readonly WebApplication _app;
-        private readonly IRecordStore _store;
 
-        private DashboardServer(WebApplication app, IRecordStore store, StorePoller poller, Uri url)
+        private DashboardServer(WebApplication app, StorePoller poller, Uri url)
         {
             _app = app;
-            _store = store;
             Poller = poller;
             Url = url;
         }
@@ -44,27 +42,30 @@ namespace NanoFleet.Station.Dashboard
         /// <summary>Whether <paramref name="options"/> listen where other machines can reach: a caller warns when so.</summary>
         public static bool IsRemote(DashboardOptions options) => !(options ?? throw new ArgumentNullException(nameof(options))).Listen.IsLoopback;
 
-        /// <summary>Starts polling <paramref name="store"/> and listening; the server owns the store from here, even when this throws.</summary>
+        /// <summary>
+        /// Opens the store with <paramref name="open"/> (again whenever a read failed), starts polling it
+        /// and starts listening.
+        /// </summary>
         /// <exception cref="ArgumentException">A non-loopback address without <see cref="DashboardOptions.AllowRemote"/>.</exception>
-        public static async Task<DashboardServer> StartAsync(IRecordStore store, DashboardOptions options, CancellationToken cancel = default)
+        public static async Task<DashboardServer> StartAsync(Func<IRecordStore> open, DashboardOptions options, CancellationToken cancel = default)
         {
-            ArgumentNullException.ThrowIfNull(store);
+            ArgumentNullException.ThrowIfNull(open);
+            ArgumentNullException.ThrowIfNull(options);
+            if (IsRemote(options) && !options.AllowRemote)
+            {
+                throw new ArgumentException($"{options.Listen.Option} {options.Listen}: other machines can reach that address; " +
+                    "add --allow-remote to serve the dashboard there, or listen on 127.0.0.1");
+            }
+
             StorePoller? poller = null;
             WebApplication? app = null;
             try
             {
-                ArgumentNullException.ThrowIfNull(options);
-                if (IsRemote(options) && !options.AllowRemote)
-                {
-                    throw new ArgumentException($"{options.Listen.Option} {options.Listen}: other machines can reach that address; " +
-                        "add --allow-remote to serve the dashboard there, or listen on 127.0.0.1");
-                }
-
-                poller = new StorePoller(store, options.Shift);
+                poller = new StorePoller(open, options.Shift);
                 app = Build(options, poller);
                 await app.StartAsync(cancel).ConfigureAwait(false);
                 poller.Start(options.PollInterval);
-                return new DashboardServer(app, store, poller, BoundUrl(app, options.Listen));
+                return new DashboardServer(app, poller, BoundUrl(app, options.Listen));
             }
             catch
             {
@@ -74,7 +75,6 @@ namespace NanoFleet.Station.Dashboard
                 }
 
                 poller?.Dispose();
-                store.Dispose();
                 throw;
             }
         }
@@ -86,7 +86,6 @@ namespace NanoFleet.Station.Dashboard
             Poller.Dispose();
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
-            _store.Dispose();
         }
 
         /// <summary>Stops it from synchronous code (`station run` is synchronous).</summary>

@@ -119,9 +119,10 @@ namespace NanoFleet.Benchmarks.Dashboard
                     IPage page = await chromium.Browser.NewPageAsync();
                     var clock = Stopwatch.StartNew();
                     await page.GotoAsync(url.ToString());
-                    // Loaded means what an operator reads: the shift's counts and the full device table.
-                    await page.WaitForFunctionAsync("document.querySelectorAll('#devices tbody tr').length === 50 && document.getElementById('yield-counts').textContent.length > 0",
-                        null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+                    // Loaded means what an operator reads: the shift's counts and the full device table. Locator
+                    // waits, not a waited-for function: the page's CSP forbids the eval that one needs.
+                    await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(50, new() { Timeout = 120_000 });
+                    await Assertions.Expect(page.Locator("#yield-counts")).ToContainTextAsync(" ok of ", new() { Timeout = 120_000 });
                     loads[i] = clock.Elapsed.TotalMilliseconds;
                     await page.CloseAsync();
                 }

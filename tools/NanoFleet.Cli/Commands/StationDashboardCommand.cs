@@ -48,7 +48,9 @@ namespace NanoFleet.Cli.Commands
                 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
                 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
                 // Serving an empty new file would hide a typo in the path: the store must exist.
-                await using DashboardServer server = await StartAsync(StationCommand.OpenExisting(r.GetValue(db)!, r.GetValue(passwordFile)), options, ct);
+                string database = r.GetValue(db)!;
+                string? password = r.GetValue(passwordFile);
+                await using DashboardServer server = await StartAsync(() => StationCommand.OpenExisting(database, password), options, ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, stop.Token);
@@ -96,17 +98,16 @@ namespace NanoFleet.Cli.Commands
                 Listen = ListenAddress.Parse(result.GetValue(dashboard) ?? ListenAddress.Default, "--dashboard"),
                 AllowRemote = result.GetValue(allowRemote),
             };
-            IRecordStore store = RecordStores.Open(station.Database, station.DatabasePasswordFile);
-            return StartAsync(store, options, CancellationToken.None).GetAwaiter().GetResult();
+            return StartAsync(() => RecordStores.Open(station.Database, station.DatabasePasswordFile), options, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         /// <summary>Starts the dashboard and says where it is (and, when it is reachable from the network, that it is).</summary>
-        internal static async Task<DashboardServer> StartAsync(IRecordStore store, DashboardOptions options, CancellationToken cancel)
+        internal static async Task<DashboardServer> StartAsync(Func<IRecordStore> open, DashboardOptions options, CancellationToken cancel)
         {
             DashboardServer server;
             try
             {
-                server = await DashboardServer.StartAsync(store, options, cancel);
+                server = await DashboardServer.StartAsync(open, options, cancel);
             }
             catch (IOException ex)
             {

@@ -1,10 +1,12 @@
 using System;
+using System.Data.Common;
 using System.Linq;
 using System.Net.ServerSentEvents;
 using System.Threading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NanoFleet.Station.Dashboard.Snapshot;
+using NanoFleet.Station.Records;
 
 namespace NanoFleet.Station.Dashboard.Http
 {
@@ -46,8 +48,15 @@ namespace NanoFleet.Station.Dashboard.Http
                     return Results.BadRequest(new { error = ex.Message });
                 }
 
-                var rows = poller.Read(store => store.Latest(query.Count, query.Station, query.Result)).Select(DeviceRow.From).ToList();
-                return Results.Ok(rows);
+                try
+                {
+                    var rows = poller.Read(store => store.Latest(query.Count, query.Station, query.Result)).Select(DeviceRow.From).ToList();
+                    return Results.Ok(rows);
+                }
+                catch (Exception ex) when (ex is DbException or RecordStoreException)
+                {
+                    return Results.Json(new { error = "record store: " + ex.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
             });
         }
     }

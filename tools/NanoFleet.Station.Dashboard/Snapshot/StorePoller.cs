@@ -15,7 +15,9 @@ namespace NanoFleet.Station.Dashboard.Snapshot
     /// ports and the newest rows; the full read of every record that the shift summary needs runs only
     /// when those newest rows changed (a device began or ended) or when <see cref="FullRefresh"/> passed
     /// (rows changed further back, e.g. another station marking its interrupted devices, and the shift's
-    /// window sliding). The store is one connection, so every read takes one lock.
+    /// window sliding). The store is one connection, so every read takes one lock. A read that fails
+    /// (the database restarted, the connection dropped) closes the store; the next read opens it again,
+    /// so a wall screen recovers by itself.
     /// </summary>
     public sealed class StorePoller : IDisposable
     {
@@ -24,7 +26,8 @@ namespace NanoFleet.Station.Dashboard.Snapshot
 
         private const int MinChangeWindow = 64;
 
-        private readonly IRecordStore _store;
+        private readonly Func<IRecordStore> _open;
+        private IRecordStore? _store;
         private readonly TimeSpan _shift;
         private readonly TimeProvider _time;
         private readonly object _storeLock = new();
@@ -37,10 +40,12 @@ namespace NanoFleet.Station.Dashboard.Snapshot
         private long _version;
         private Task? _loop;
 
-        /// <summary>Creates the poller and reads the store once, so <see cref="Current"/> is ready.</summary>
-        public StorePoller(IRecordStore store, TimeSpan shift, TimeProvider? time = null)
+        /// <summary>Opens the store and reads it once, so <see cref="Current"/> is ready.</summary>
+        /// <exception cref="Exception">The store cannot be opened at all: the caller's error, not a page's banner.</exception>
+        public StorePoller(Func<IRecordStore> open, TimeSpan shift, TimeProvider? time = null)
         {
-            _store = store ?? throw new ArgumentNullException(nameof(store));
+            _open = open ?? throw new ArgumentNullException(nameof(open));
+            _store = open();
             _shift = shift;
             _time = time ?? TimeProvider.System;
             DateTimeOffset now = _time.GetUtcNow();
@@ -65,12 +70,23 @@ namespace NanoFleet.Station.Dashboard.Snapshot
         }
 
         /// <summary>Runs a query on the store under the poller's lock (for the device table).</summary>
+        /// <exception cref="Exception">Whatever the store threw; the store is closed and opened again by the next read.</exception>
         public T Read<T>(Func<IRecordStore, T> query)
         {
             ArgumentNullException.ThrowIfNull(query);
             lock (_storeLock)
             {
-                return query(_store);
+                _store ??= _open();
+                try
+                {
+                    return query(_store);
+                }
+                catch
+                {
+                    _store.Dispose();
+                    _store = null;
+                    throw;
+                }
             }
         }
 
@@ -150,6 +166,12 @@ namespace NanoFleet.Station.Dashboard.Snapshot
             lock (_watchersLock)
             {
                 _watchers.ForEach(w => w.Writer.TryComplete());
+            }
+
+            lock (_storeLock)
+            {
+                _store?.Dispose();
+                _store = null;
             }
 
             _stop.Dispose();
