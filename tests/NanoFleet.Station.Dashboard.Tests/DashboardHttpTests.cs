@@ -63,7 +63,7 @@ namespace NanoFleet.Station.Dashboard.Tests
             Assert.Equal(new[] { "verify", "write" }, failed!.Select(d => d.Cause));
             Assert.Equal("24:0a:c4:00:00:03", Assert.Single(line1Failed!).Mac);
             Assert.Equal(2, two!.Length);
-            Assert.Equal("ok", all[0].Result);
+            Assert.Equal("ok", all![0].Result);
             // The table's fields only: no certificate or image fingerprints.
             Assert.DoesNotContain("claimCert", raw);
             Assert.DoesNotContain(new string('c', 64), raw);

@@ -80,7 +80,7 @@ namespace NanoFleet.Cli.Commands
         /// <summary>`station run --dashboard [IP:PORT]`: serve the dashboard while flashing.</summary>
         internal static Option<string?> RunOption() => new("--dashboard")
         {
-            Description = $"Serve the live dashboard while flashing, on IP:PORT (default {ListenAddress.Default}; see `station dashboard`).",
+            Description = $"Serve the live dashboard while flashing, on IP:PORT (default {ListenAddress.Default}); it stops with the batch: `station dashboard` keeps watching.",
             Arity = ArgumentArity.ZeroOrOne,
         };
 

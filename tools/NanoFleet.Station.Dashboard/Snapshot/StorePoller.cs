@@ -28,6 +28,7 @@ namespace NanoFleet.Station.Dashboard.Snapshot
 
         private readonly Func<IRecordStore> _open;
         private IRecordStore? _store;
+        private bool _disposed;
         private readonly TimeSpan _shift;
         private readonly TimeProvider _time;
         private readonly object _storeLock = new();
@@ -76,6 +77,8 @@ namespace NanoFleet.Station.Dashboard.Snapshot
             ArgumentNullException.ThrowIfNull(query);
             lock (_storeLock)
             {
+                // A request still in flight while the server stops must not open a store nobody closes.
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 _store ??= _open();
                 try
                 {
@@ -170,6 +173,7 @@ namespace NanoFleet.Station.Dashboard.Snapshot
 
             lock (_storeLock)
             {
+                _disposed = true;
                 _store?.Dispose();
                 _store = null;
             }
