@@ -52,7 +52,7 @@ namespace NanoFleet.EndToEnd.Tests.Cli
                     "--serial-prefix", "NF-", "--firmware", "factory=" + app, "--bootloader", bootloader, "--partitions", partitions,
                     "--db", db, "--operator", "alice", "--station", "line-1");
                 Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
-                Assert.Contains($"2 of 2 devices ok; records in {db}", run.Output);
+                Assert.Contains($"2 of 2 devices ok; records in sqlite:{db}", run.Output);
                 runOutput = run.Output;
 
                 var again = Station("run", "--ports", ports[0], "--claim-dir", claimDir, "--template", DemoTemplate.Name,

@@ -14,17 +14,6 @@ namespace NanoFleet.Station.Tests.Batch
     /// </summary>
     public class StationKillTests
     {
-        // Built by the test project's ProjectReference to the CLI, in the same configuration as the tests.
-        private static string Cli
-        {
-            get
-            {
-                string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-                string dll = Path.Combine(RepoFiles.Root, "tools", "NanoFleet.Cli", "bin", configuration, "net10.0", "nanofleet.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException("nanofleet.dll is not built", dll);
-            }
-        }
-
         [Fact]
         public void KilledProcess_ThenResumed_NoRecordLost_NoSerialReused()
         {
@@ -36,7 +25,8 @@ namespace NanoFleet.Station.Tests.Batch
             for (int round = 0; round < 8; round++)
             {
                 // --reflash: every killed round does real work even on devices an earlier round finished.
-                using Process station = Start(fixture, app);
+                using NanofleetProcess child = Start(fixture, app);
+                Process station = child.Process;
                 bool killThisRound = kills < 3;
                 // The kill waits for a device in progress, then lands at a random point of its work:
                 // a fixed delay from process start misses it on a loaded machine, where start-up alone
@@ -60,7 +50,7 @@ namespace NanoFleet.Station.Tests.Batch
                 }
             }
 
-            Assert.True(kills > 0, "no run was killed; station output:\n" + string.Join("\n", Output));
+            Assert.True(kills > 0, "no run was killed");
             Assert.True(leftInProgress > 0, "no kill landed while a device was being handled");
             using var db = new SqliteRecordStore(fixture.Database);
             db.MarkInterrupted();
@@ -97,38 +87,12 @@ namespace NanoFleet.Station.Tests.Batch
             return false;
         }
 
-        private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Output = new();
-
-        private static void Log(string? line)
+        private static NanofleetProcess Start(StationFixture fixture, string app) => NanofleetProcess.Start(new[]
         {
-            if (line is not null) Output.Enqueue(line);
-        }
-
-        private static Process Start(StationFixture fixture, string app)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string arg in new[]
-            {
-                Cli, "station", "run", "--ports", string.Join(",", fixture.Devices.Select(d => d.Host.PortPath)),
-                "--claim-dir", fixture.ClaimDir, "--template", "fleet-tpl", "--serial-prefix", "NF-",
-                "--partitions", RepoFiles.PartitionsCsv, "--db", fixture.Database, "--firmware", "factory=" + app,
-                "--baud", "921600", "--reflash",
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, e) => Log(e.Data);
-            process.ErrorDataReceived += (_, e) => Log(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return process;
-        }
+            "station", "run", "--ports", string.Join(",", fixture.Devices.Select(d => d.Host.PortPath)),
+            "--claim-dir", fixture.ClaimDir, "--template", "fleet-tpl", "--serial-prefix", "NF-",
+            "--partitions", RepoFiles.PartitionsCsv, "--db", fixture.Database, "--firmware", "factory=" + app,
+            "--baud", "921600", "--reflash",
+        });
     }
 }

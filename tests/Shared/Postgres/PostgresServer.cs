@@ -26,6 +26,7 @@ namespace NanoFleet.Tests.Postgres
         private readonly string _bin;
         private readonly string _directory;
         private readonly bool _asPostgresUser;
+        private readonly object _gate = new();
         private int _databases;
         private bool _stopped;
 
@@ -118,7 +119,7 @@ namespace NanoFleet.Tests.Postgres
 
         private void Stop()
         {
-            lock (this)
+            lock (_gate)
             {
                 if (_stopped)
                 {

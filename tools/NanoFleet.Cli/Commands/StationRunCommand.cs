@@ -91,6 +91,11 @@ namespace NanoFleet.Cli.Commands
                         };
                         return runner.Run(cancel.Token);
                     });
+                if (runner.MarkedInterrupted > 0)
+                {
+                    Console.WriteLine($"{runner.MarkedInterrupted} unfinished device(s) of stopped stations marked interrupted");
+                }
+
                 foreach (DeviceRecord r in records)
                 {
                     string outcome = r.Result == DeviceResult.Ok ? "ok" : $"{RecordCsv.Name(r.Result)} ({RecordCsv.Name(r.Cause)}): {r.Error}";

@@ -44,6 +44,9 @@ namespace NanoFleet.Station.Batch
         /// <summary>Test hook: called at named points of each device ("allocated", "writing", "flashed"), e.g. to freeze a port as if the station were killed there.</summary>
         public Action<string, string>? Checkpoint { get; init; }
 
+        /// <summary>Devices that stopped stations left unfinished and this run marked interrupted at its start.</summary>
+        public int MarkedInterrupted { get; private set; }
+
         /// <summary>
         /// Starts this station's run (its lease, renewed by a heartbeat), marks what dead stations left in
         /// progress, then handles one device per port.
@@ -57,7 +60,7 @@ namespace NanoFleet.Station.Batch
             using (IRecordStore db = OpenStore())
             {
                 runId = db.StartRun(_options.StationName, _options.Lease);
-                db.MarkInterrupted();
+                MarkedInterrupted = db.MarkInterrupted();
             }
 
             var results = new DeviceRecord[_options.Ports.Count];
@@ -91,6 +94,8 @@ namespace NanoFleet.Station.Batch
             }
         }
 
+        // The record carries the attempt as it goes (Id once started, then the claim and image hashes),
+        // so whichever step fails, the failure is written against what was really done.
         private DeviceRecord HandlePort(string port, long runId, CancellationToken cancel)
         {
             var record = new DeviceRecord
@@ -101,43 +106,32 @@ namespace NanoFleet.Station.Batch
                 StartedUtc = DateTimeOffset.UtcNow,
                 RunId = runId,
             };
-            long id = -1;
-            string certSha = "", images = "";
             try
             {
                 using IRecordStore db = OpenStore();
                 var live = new PortStatusWriter(db, _options.StationName, port);
                 try
                 {
-                    return Flash(db, live, port, ref record, ref id, ref certSha, ref images, cancel);
+                    return Flash(db, live, ref record, cancel);
                 }
                 catch (Exception ex) when (ex is EspFatalException or FormatException or System.IO.IOException or UnauthorizedAccessException or OperationCanceledException)
                 {
-                    FailureCause cause = CauseOf(ex, id);
                     string error = OneLine(ex);
                     live.Failed(error);
                     Report(port, "failed", 0, 0);
-                    if (id < 0)
-                    {
-                        record = record with { Result = DeviceResult.Failed, Cause = cause, Error = error, FinishedUtc = DateTimeOffset.UtcNow };
-                        db.Insert(record);
-                        return record;
-                    }
-
-                    db.Finish(id, DeviceResult.Failed, cause, error, certSha, images);
-                    return record with { Result = DeviceResult.Failed, Cause = cause, Error = error, ClaimCertSha256 = certSha, ImageSha256s = images };
+                    return Fail(db, record, CauseOf(ex, record.Id), error);
                 }
             }
             catch (DbException ex)
             {
                 Report(port, "failed", 0, 0);
-                return RecordStoreFailed(record, id, ex, certSha, images);
+                return RecordStoreFailed(record, ex);
             }
         }
 
-        private DeviceRecord Flash(IRecordStore db, PortStatusWriter live, string port, ref DeviceRecord record, ref long id,
-            ref string certSha, ref string images, CancellationToken cancel)
+        private DeviceRecord Flash(IRecordStore db, PortStatusWriter live, ref DeviceRecord record, CancellationToken cancel)
         {
+            string port = record.Port;
             using var serial = new SerialPortLink(port, 115200);
             var link = new RomLink(serial);
             Step(live, port, "connect", 0, 0);
@@ -163,16 +157,15 @@ namespace NanoFleet.Station.Batch
             }
 
             cancel.ThrowIfCancellationRequested();
-            (id, string serialNumber) = db.Begin(record, _options.SerialPrefix);
+            (long id, string serialNumber) = db.Begin(record, _options.SerialPrefix);
             record = record with { Id = id, Serial = serialNumber };
             live.Allocated(serialNumber);
             Checkpoint?.Invoke(port, "allocated");
 
             ClaimImage claim = BuildClaim(serialNumber, identity);
-            certSha = claim.CertificateSha256;
+            record = record with { ClaimCertSha256 = claim.CertificateSha256 };
             FlashPlan plan = Plan(claim, target, identity);
-            images = string.Join(";", plan.Regions.Select(r => $"{r.Name}={r.Sha256}"));
-
+            record = record with { ImageSha256s = string.Join(";", plan.Regions.Select(r => $"{r.Name}={r.Sha256}")) };
             Connector.PrepareFlash(target, plan.FlashSize);
             if (_options.Baud != serial.BaudRate)
             {
@@ -194,43 +187,46 @@ namespace NanoFleet.Station.Batch
             writer.WriteAll(plan.Regions);
             Checkpoint?.Invoke(port, "flashed");
             Connector.HardReset(serial);
-            db.Finish(id, DeviceResult.Ok, FailureCause.None, "", certSha, images);
+            db.Finish(id, DeviceResult.Ok, FailureCause.None, "", record.ClaimCertSha256, record.ImageSha256s);
             Step(live, port, "done", 1, 1);
-            return record with { Result = DeviceResult.Ok, ClaimCertSha256 = certSha, ImageSha256s = images };
+            return record with { Result = DeviceResult.Ok, FinishedUtc = DateTimeOffset.UtcNow };
+        }
+
+        // A device that never got its row (no serial yet) is inserted whole; a started one is finished.
+        private static DeviceRecord Fail(IRecordStore db, DeviceRecord record, FailureCause cause, string error)
+        {
+            record = record with { Result = DeviceResult.Failed, Cause = cause, Error = error, FinishedUtc = DateTimeOffset.UtcNow };
+            if (record.Id > 0)
+            {
+                db.Finish(record.Id, DeviceResult.Failed, cause, error, record.ClaimCertSha256, record.ImageSha256s);
+            }
+            else
+            {
+                db.Insert(record);
+            }
+
+            return record;
         }
 
         // The port's own connection is gone, so the failure is written on a fresh one. When that fails too,
         // the row stays in progress with its serial allocated, and the next run marks it interrupted.
-        private DeviceRecord RecordStoreFailed(DeviceRecord record, long id, DbException ex, string certSha, string images)
+        private DeviceRecord RecordStoreFailed(DeviceRecord record, DbException ex)
         {
             string error = "record store failed: " + OneLine(ex);
-            var failed = record with
-            {
-                Result = DeviceResult.Failed, Cause = FailureCause.RecordStore, Error = error, FinishedUtc = DateTimeOffset.UtcNow,
-                ClaimCertSha256 = certSha, ImageSha256s = images,
-            };
             try
             {
                 using IRecordStore db = OpenStore();
-                if (id < 0)
-                {
-                    db.Insert(failed);
-                }
-                else
-                {
-                    db.Finish(id, DeviceResult.Failed, FailureCause.RecordStore, error, certSha, images);
-                }
-
+                DeviceRecord failed = Fail(db, record, FailureCause.RecordStore, error);
                 var live = new PortStatusWriter(db, record.Station, record.Port);
                 live.Identified(record.Chip, record.Mac);
                 live.Allocated(record.Serial);
                 live.Failed(error);
+                return failed;
             }
             catch (DbException)
             {
+                return record with { Result = DeviceResult.Failed, Cause = FailureCause.RecordStore, Error = error, FinishedUtc = DateTimeOffset.UtcNow };
             }
-
-            return failed;
         }
 
         private ClaimImage BuildClaim(string serialNumber, DeviceIdentity identity)
@@ -278,7 +274,7 @@ namespace NanoFleet.Station.Batch
             OperationCanceledException => FailureCause.Interrupted,
             FormatException => FailureCause.BadImage,
             EspFatalException e when e.Message.StartsWith("Failed to verify", StringComparison.Ordinal) => FailureCause.Verify,
-            _ when id < 0 => FailureCause.Connect,
+            _ when id <= 0 => FailureCause.Connect,
             _ => FailureCause.Write,
         };
 
