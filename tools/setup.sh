@@ -17,6 +17,8 @@ command -v g++ >/dev/null || need+=(g++)
 { command -v node >/dev/null && command -v npm >/dev/null; } || need+=(nodejs npm)
 # PostgreSQL 15 server binaries: the record-store tests start their own throwaway server (initdb + pg_ctl).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+# Headless Chromium for the station dashboard's browser tests (Playwright drives /usr/bin/chromium).
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 2; }
 if [[ "${1:-}" != "--check-or-install" ]]; then need+=(socat openssl cmake ninja-build g++ libgtest-dev awscli); fi
 # @aws-sdk/client-iot as tests/aws-clients/package-lock.json pins it; skipped when node_modules already matches the lock.

@@ -19,6 +19,7 @@ namespace NanoFleet.Cli.Commands
             StationExportCommand.Create(),
             StationReportCommand.Create(),
             StationSimulateCommand.Create(),
+            StationDashboardCommand.Create(),
         };
 
         /// <summary>The record store option shared by the subcommands.</summary>

@@ -29,6 +29,8 @@ namespace NanoFleet.Cli.Commands
             var reflash = new Option<bool>("--reflash") { Description = "Flash devices any station sharing the store already provisioned again (they keep their serial)." };
             var baud = new Option<int>("--baud", "-b") { Description = "Baud rate for writing.", DefaultValueFactory = _ => 921600 };
             var noCompress = new Option<bool>("--no-compress") { Description = "Send raw blocks." };
+            var dashboard = StationDashboardCommand.RunOption();
+            var allowRemote = StationDashboardCommand.AllowRemoteOption();
             var command = new Command("run",
                 "For each port in parallel: detect the chip and read its MAC; refuse a device any station sharing\n" +
                 "the store already provisioned (unless --reflash); allocate the next serial (never twice, even across\n" +
@@ -42,6 +44,7 @@ namespace NanoFleet.Cli.Commands
                 "           --template fleet-tpl --serial-prefix NF- --firmware nanoCLR.bin --operator alice")
             {
                 ports, claimDir, template, prefix, firmware, bootloader, partitions, db, passwordFile, op, station, reflash, baud, noCompress,
+                dashboard, allowRemote,
             };
             command.SetAction(result =>
             {
@@ -72,6 +75,7 @@ namespace NanoFleet.Cli.Commands
                     Compress = !result.GetValue(noCompress),
                 };
                 var runner = new StationRunner(options);
+                using var serving = StationDashboardCommand.StartForRun(result, dashboard, allowRemote, options);
                 using var cancel = new CancellationTokenSource();
                 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
                 var records = AnsiConsole.Progress()
