@@ -178,8 +178,10 @@ namespace NanoFleet.Provisioning.Transfer
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
-                // A lone 'N' at the very end may be the start of a frame: keep it.
-                if (buffer[i] == TransferFrame.Magic0 && (i + 1 == end || buffer[i + 1] == TransferFrame.Magic1))
+                // A frame's start may be cut off by the end of what arrived: keep it. A known type must follow
+                // the magic, so log text holding "NF" is not taken for a header announcing kilobytes to wait for.
+                if (buffer[i] == TransferFrame.Magic0 && (i + 1 == end || (buffer[i + 1] == TransferFrame.Magic1
+                    && (i + 2 == end || TransferMessages.IsKnown(buffer[i + 2])))))
                 {
                     return i;
                 }

@@ -27,6 +27,10 @@ namespace NanoFleet.Provisioning.Transfer
         /// <summary>Device → installer: provisioning with this claim is over and failed; a <see cref="TransferFields.Reason"/> says why.</summary>
         public const byte Failed = 0x32;
 
+        /// <summary>True for the types above: the reader takes the magic followed by anything else for noise.</summary>
+        public static bool IsKnown(byte type) =>
+            type == Hello || type == Claim || type == Received || type == Nack || type == Provisioning || type == Thing || type == Failed;
+
         /// <summary>The stable name of a message type, for logs.</summary>
         public static string NameOf(byte type)
         {
