@@ -140,7 +140,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Transfer
         public void Reader_BadParams_AreStatuses()
         {
             int consumed;
-            Assert.AreEqual((int)TransferStatus.BadParameter, (int)TransferFrameReader.Read(null, 0, 0, new TransferFrame(), out consumed));
+            Assert.AreEqual((int)TransferStatus.BadParameter, (int)TransferFrameReader.Read(null!, 0, 0, new TransferFrame(), out consumed));
             Assert.AreEqual((int)TransferStatus.BadParameter, (int)TransferFrameReader.Read(new byte[4], 2, 3, new TransferFrame(), out consumed));
         }
 
