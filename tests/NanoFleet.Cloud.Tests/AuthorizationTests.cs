@@ -115,7 +115,7 @@ namespace NanoFleet.Cloud.Tests
             await device.Disconnected.WaitAsync(TimeSpan.FromSeconds(10));
             await Assert.ThrowsAnyAsync<Exception>(() => env.ConnectAsync(claim));
             Assert.Equal(CertificateStatus.Revoked, Assert.Single(await env.Emulator.Claims.ListAsync()).Status);
-            await Assert.ThrowsAsync<InvalidOperationException>(() => env.Emulator.Certificates.SetStatusAsync(claim.CertificateId, CertificateStatus.Active));
+            await Assert.ThrowsAsync<CertificateStateException>(() => env.Emulator.Certificates.SetStatusAsync(claim.CertificateId, CertificateStatus.Active));
 
             await using var thing = await TestDevice.ConnectAsync(env.Emulator.Port, env.Emulator.CaCertificatePem,
                 created.Text("certificatePem"), created.Text("privateKey"), "ThingPrefix_1");

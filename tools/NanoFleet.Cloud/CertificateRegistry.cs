@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Internal;
+using NanoFleet.Cloud.Registry;
 
 namespace NanoFleet.Cloud
 {
@@ -24,12 +25,12 @@ namespace NanoFleet.Cloud
 
         /// <summary>Sets a certificate's status. Anything but ACTIVE closes its live connections.</summary>
         /// <returns>False when no certificate has that id.</returns>
-        /// <exception cref="System.InvalidOperationException">The certificate is REVOKED: as on AWS, that is final.</exception>
+        /// <exception cref="CertificateStateException">The certificate is REVOKED: as on AWS, that is final.</exception>
         public async Task<bool> SetStatusAsync(string certificateId, CertificateStatus status)
         {
             if (status != CertificateStatus.Revoked && _context.Store.Read(s => s.GetCertificate(certificateId))?.Info.Status == CertificateStatus.Revoked)
             {
-                throw new System.InvalidOperationException($"Certificate {certificateId} is REVOKED and cannot be set {status.ToAwsName()}.");
+                throw new CertificateStateException($"Certificate {certificateId} is REVOKED and cannot be set {status.ToAwsName()}.");
             }
 
             bool found = _context.Store.Read(s => s.SetCertificateStatus(certificateId, status));
@@ -43,6 +44,25 @@ namespace NanoFleet.Cloud
             }
 
             return found;
+        }
+
+        /// <summary>Makes a key pair and a certificate for it signed by the emulator's CA, as AWS's control-plane
+        /// CreateKeysAndCertificate does: bound to no claim and no thing, ACTIVE or INACTIVE as asked.</summary>
+        /// <param name="setAsActive">ACTIVE when true; INACTIVE (AWS's default) otherwise.</param>
+        /// <returns>The certificate and its key; the key is not kept.</returns>
+        public Task<IssuedCertificate> CreateKeysAndCertificateAsync(bool setAsActive)
+        {
+            var request = DeviceKeys.Create(_context.Options.KeyAlgorithm, out string privateKeyPem);
+            using var certificate = _context.Ca.IssueClientCertificate(request);
+            var info = new CertificateInfo(CertificateAuthority.IdOf(certificate), setAsActive ? CertificateStatus.Active : CertificateStatus.Inactive,
+                CertificateKind.Device, certificate.ExportCertificatePem() + "\n", _context.Clock.GetUtcNow(), null);
+            _context.Store.Read(s =>
+            {
+                s.InsertCertificate(new CertificateRecord(info, null, null));
+                return 0;
+            });
+            _context.Log.Info("CreateKeysAndCertificate", null, info.Id, $"issued {_context.Options.KeyAlgorithm} key pair and certificate ({info.Status.ToAwsName()})");
+            return Task.FromResult(new IssuedCertificate(info, privateKeyPem));
         }
 
         /// <summary>Revokes a certificate and closes its live connections.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace NanoFleet.Cloud
 {
     /// <summary>
@@ -9,7 +11,9 @@ namespace NanoFleet.Cloud
     /// <param name="CertificatePem">The claim certificate.</param>
     /// <param name="PrivateKeyPem">Its EC P-256 private key (PKCS#8 PEM).</param>
     /// <param name="CaCertificatePem">The CA devices trust for the server.</param>
-    public sealed record ClaimCredentials(string CertificateId, string TemplateName, string CertificatePem, string PrivateKeyPem, string CaCertificatePem)
+    /// <param name="Expiration">For a temporary claim, the end of its five minutes (the certificate's NotAfter); null for a factory claim.</param>
+    public sealed record ClaimCredentials(
+        string CertificateId, string TemplateName, string CertificatePem, string PrivateKeyPem, string CaCertificatePem, DateTimeOffset? Expiration = null)
     {
         /// <summary>The id and template; never the key.</summary>
         public override string ToString() => $"Claim {CertificateId} for template {TemplateName}";

@@ -7,5 +7,6 @@ namespace NanoFleet.Cloud
     /// <param name="TemplateName">The one template it may provision with.</param>
     /// <param name="Status">ACTIVE, or REVOKED once revoked.</param>
     /// <param name="CreatedAt">When it was made.</param>
-    public sealed record ClaimInfo(string CertificateId, string TemplateName, CertificateStatus Status, DateTimeOffset CreatedAt);
+    /// <param name="ExpiresAt">For a temporary claim (CreateProvisioningClaim), when it stops connecting; null for a factory claim.</param>
+    public sealed record ClaimInfo(string CertificateId, string TemplateName, CertificateStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt = null);
 }

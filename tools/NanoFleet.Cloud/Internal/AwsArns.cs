@@ -2,7 +2,8 @@ namespace NanoFleet.Cloud.Internal
 {
     /// <summary>
     /// The ARNs AWS IoT gives resources in the emulator's region and account:
-    /// `arn:PARTITION:iot:REGION:ACCOUNT:provisioningtemplate/NAME`, `…:client/ID`, `…:topic/T`, `…:topicfilter/F`.
+    /// `arn:PARTITION:iot:REGION:ACCOUNT:provisioningtemplate/NAME`, `…:client/ID`, `…:topic/T`, `…:topicfilter/F`,
+    /// `…:cert/ID`, `…:policy/NAME`, `…:thing/NAME`.
     /// </summary>
     internal sealed class AwsArns
     {
@@ -24,5 +25,11 @@ namespace NanoFleet.Cloud.Internal
         public string Topic(string topic) => _prefix + "topic/" + topic;
 
         public string TopicFilter(string filter) => _prefix + "topicfilter/" + filter;
+
+        public string Certificate(string certificateId) => _prefix + "cert/" + certificateId;
+
+        public string Policy(string name) => _prefix + "policy/" + name;
+
+        public string Thing(string name) => _prefix + "thing/" + name;
     }
 }

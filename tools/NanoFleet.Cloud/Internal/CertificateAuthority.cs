@@ -63,14 +63,15 @@ namespace NanoFleet.Cloud.Internal
         }
 
         /// <summary>
-        /// True when <paramref name="certificate"/> was issued by this CA and is within its validity period.
+        /// True when <paramref name="certificate"/> was issued by this CA and is within its validity period at
+        /// <paramref name="now"/>, the emulator's clock: a temporary claim's five minutes run on that clock, so a test
+        /// (or `--time-scale`) that moves it expires the claim in the handshake, as AWS refuses an expired certificate.
         /// Every client certificate is a direct child of this CA, so checking the issuer name and the CA's
         /// ECDSA signature over the TBSCertificate is the whole chain; it costs a fraction of an X509Chain build,
         /// which matters when a fleet connects at once.
         /// </summary>
-        public bool Verifies(X509Certificate2 certificate)
+        public bool Verifies(X509Certificate2 certificate, DateTimeOffset now)
         {
-            var now = DateTime.UtcNow;
             if (!certificate.IssuerName.RawData.AsSpan().SequenceEqual(CaCertificate.SubjectName.RawData) ||
                 now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
             {
@@ -97,7 +98,9 @@ namespace NanoFleet.Cloud.Internal
         }
 
         /// <summary>Issues a client certificate for <paramref name="request"/> (any key algorithm).</summary>
-        public X509Certificate2 IssueClientCertificate(CertificateRequest request)
+        /// <param name="request">The subject and public key.</param>
+        /// <param name="notAfter">The end of its validity (a temporary claim's five minutes); by default far beyond any device's life.</param>
+        public X509Certificate2 IssueClientCertificate(CertificateRequest request, DateTimeOffset? notAfter = null)
         {
             bool isRsa = request.PublicKey.Oid.Value == "1.2.840.113549.1.1.1";
             request.CertificateExtensions.Clear();
@@ -108,8 +111,11 @@ namespace NanoFleet.Cloud.Internal
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(CaCertificate, true, false));
             var serial = RandomNumberGenerator.GetBytes(16);
             serial[0] &= 0x7F; // a positive INTEGER
-            // X.509 validity follows the real clock: TLS peers check it against theirs, not the emulator's.
-            return request.Create(CaCertificate.SubjectName, _signer, DateTimeOffset.UtcNow.AddMinutes(-5), DeviceNotAfter, serial);
+            // X.509 validity starts on the real clock (TLS peers check it against theirs) unless an end before that is asked for,
+            // as for a temporary claim on an emulator clock set in the past.
+            var end = notAfter ?? DeviceNotAfter;
+            var start = DateTimeOffset.UtcNow.AddMinutes(-5);
+            return request.Create(CaCertificate.SubjectName, _signer, end <= start ? end.AddMinutes(-10) : start, end, serial);
         }
 
         /// <summary>The AWS certificate id: the SHA-256 of the DER encoding, 64 lowercase hex digits.</summary>

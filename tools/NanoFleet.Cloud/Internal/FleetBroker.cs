@@ -124,7 +124,7 @@ namespace NanoFleet.Cloud.Internal
         }
 
         private bool ValidateClientCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-            certificate is X509Certificate2 cert && _context.Ca.Verifies(cert);
+            certificate is X509Certificate2 cert && _context.Ca.Verifies(cert, _context.Clock.GetUtcNow());
 
         private Task ValidatingConnectionAsync(ValidatingConnectionEventArgs e)
         {

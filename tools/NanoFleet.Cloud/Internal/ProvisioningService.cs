@@ -75,21 +75,7 @@ namespace NanoFleet.Cloud.Internal
 
         private ProvisioningResponse CreateKeysAndCertificate(ClientSession client)
         {
-            string privateKeyPem;
-            CertificateRequest request;
-            if (_context.Options.KeyAlgorithm == KeyAlgorithm.EcP256)
-            {
-                using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                privateKeyPem = key.ExportECPrivateKeyPem();
-                request = new CertificateRequest("CN=AWS IoT Certificate", key, HashAlgorithmName.SHA256);
-            }
-            else
-            {
-                using var key = RSA.Create(2048);
-                privateKeyPem = key.ExportRSAPrivateKeyPem(); // "BEGIN RSA PRIVATE KEY", as AWS sends it
-                request = new CertificateRequest("CN=AWS IoT Certificate", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            }
-
+            var request = DeviceKeys.Create(_context.Options.KeyAlgorithm, out string privateKeyPem);
             var (certificateId, certificatePem, token) = IssueDeviceCertificate(client, request);
             _context.Log.Info("CreateKeysAndCertificate", client.ClientId, certificateId, $"issued {_context.Options.KeyAlgorithm} key pair and certificate (PENDING_ACTIVATION)");
             return ProvisioningResponse.Ok(new[]

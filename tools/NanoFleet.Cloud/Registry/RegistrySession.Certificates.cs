@@ -29,7 +29,7 @@ namespace NanoFleet.Cloud.Registry
             Query($"SELECT {CertificateColumns} FROM certificates WHERE token_hash=$h", ReadCertificate, ("$h", tokenHash)).FirstOrDefault();
 
         public List<CertificateRecord> ListCertificates() =>
-            Query($"SELECT {CertificateColumns} FROM certificates ORDER BY created_at", ReadCertificate);
+            Query($"SELECT {CertificateColumns} FROM certificates ORDER BY created_at, rowid", ReadCertificate); // rowid: insertion order breaks ties within a millisecond
 
         /// <summary>The prefix a used token's hash gets: it no longer finds its certificate, but a replay can still be
         /// told apart from an unknown token (and the schema stays as it was).</summary>

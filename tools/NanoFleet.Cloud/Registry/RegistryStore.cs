@@ -34,6 +34,7 @@ CREATE INDEX IF NOT EXISTS thing_principals_cert ON thing_principals(certificate
 CREATE TABLE IF NOT EXISTS policy_principals(
   policy_name TEXT NOT NULL, certificate_id TEXT NOT NULL, PRIMARY KEY(policy_name, certificate_id));
 CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certificate_id);
+CREATE TABLE IF NOT EXISTS claim_expirations(certificate_id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 ";
 
         private readonly SqliteConnection _connection;
