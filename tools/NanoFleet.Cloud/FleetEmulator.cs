@@ -2,6 +2,9 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.Admin;
+using NanoFleet.Cloud.ControlPlane;
+using NanoFleet.Cloud.ControlPlane.Identities;
+using NanoFleet.Cloud.ControlPlane.Operations;
 using NanoFleet.Cloud.Events;
 using NanoFleet.Cloud.Faults;
 using NanoFleet.Cloud.Internal;
@@ -29,6 +32,7 @@ namespace NanoFleet.Cloud
         private EmulatorContext? _context;
         private FleetBroker? _broker;
         private AdminEndpoint? _admin;
+        private ControlPlaneServer? _controlPlane;
         private ITimer? _sweeper;
         private DataDirectoryLock? _lock;
         private int _sweepFailing; // 1 while the cleanup fails; timer callbacks may overlap, hence Interlocked
@@ -63,6 +67,12 @@ namespace NanoFleet.Cloud
 
         /// <summary>The admin endpoint's port, or 0 when it is not served.</summary>
         public int AdminPort => _admin?.Port ?? 0;
+
+        /// <summary>The control plane's port, or 0 when it is not served.</summary>
+        public int ControlPlanePort => _controlPlane?.Port ?? 0;
+
+        /// <summary>The control plane's callers and their access keys (identities.json in the data directory).</summary>
+        public IdentityStore Identities => new(_options.DataDirectory);
 
         /// <summary>The CA certificate devices must trust for the server (PEM).</summary>
         public string CaCertificatePem => Context.Ca.CaCertificatePem;
@@ -141,6 +151,14 @@ namespace NanoFleet.Cloud
                 _broker = broker;
                 context.Broker = broker;
                 _sweeper = TimeProvider.System.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+                if (_options.ControlPlane)
+                {
+                    Identities.EnsureDefaults(_options.Region, _options.AccountId);
+                    _controlPlane = new ControlPlaneServer(ControlPlaneOperations.Build(this), Identities, _options.Region, _options.AccountId, context.Clock, context.Log);
+                    await _controlPlane.StartAsync(_options.ControlPlanePort).ConfigureAwait(false);
+                    context.Log.Info("start", null, null, $"control plane on http://127.0.0.1:{_controlPlane.Port} (AWS IoT REST, SigV4 service '{ControlPlane.Signing.CredentialScope.IotService}')");
+                }
+
                 if (_options.AdminEndpoint)
                 {
                     _admin = new AdminEndpoint(this, _options.DataDirectory);
@@ -169,6 +187,12 @@ namespace NanoFleet.Cloud
             {
                 await _admin.DisposeAsync().ConfigureAwait(false);
                 _admin = null;
+            }
+
+            if (_controlPlane is not null)
+            {
+                await _controlPlane.DisposeAsync().ConfigureAwait(false);
+                _controlPlane = null;
             }
 
             if (_broker is not null)

@@ -36,7 +36,7 @@ namespace NanoFleet.Cloud.Admin
         public Task StartAsync()
         {
             _server.Start();
-            CertificateAuthority.WriteSecret(_file, JsonSerializer.Serialize(new AdminFile(Port, _token, Environment.ProcessId, _emulator.Port)));
+            CertificateAuthority.WriteSecret(_file, JsonSerializer.Serialize(new AdminFile(Port, _token, Environment.ProcessId, _emulator.Port, _emulator.ControlPlanePort, _emulator.Options.Region, _emulator.Options.AccountId)));
             return Task.CompletedTask;
         }
 
@@ -105,6 +105,7 @@ namespace NanoFleet.Cloud.Admin
         private static HttpResponseData Error(int status, string message) => new(status, JsonSerializer.Serialize(new { error = message }));
     }
 
-    /// <summary>The content of admin.json.</summary>
-    internal sealed record AdminFile(int AdminPort, string Token, int ProcessId, int MqttPort);
+    /// <summary>The content of admin.json. ControlPlanePort is 0 when the control plane is not served; Region and
+    /// AccountId are what its SigV4 scope and ARNs use.</summary>
+    internal sealed record AdminFile(int AdminPort, string Token, int ProcessId, int MqttPort, int ControlPlanePort = 0, string? Region = null, string? AccountId = null);
 }

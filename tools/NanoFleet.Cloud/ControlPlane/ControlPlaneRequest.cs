@@ -26,29 +26,43 @@ namespace NanoFleet.Cloud.ControlPlane
             OptionalString(member) ?? throw AwsServiceException.InvalidRequest($"{member} is required");
 
         /// <summary>A string member of the body, or null when absent.</summary>
-        public string? OptionalString(string member)
-        {
-            if (Body is null || !Body.TryGetPropertyValue(member, out JsonNode? node) || node is null)
-            {
-                return null;
-            }
-
-            return node is JsonValue value && value.TryGetValue(out string? text)
-                ? text
-                : throw AwsServiceException.InvalidRequest($"{member} must be a string");
-        }
+        public string? OptionalString(string member) => TryMember(member, "a string", out string? text) ? text : null;
 
         /// <summary>A boolean member of the body, or null when absent.</summary>
-        public bool? OptionalBool(string member)
-        {
-            if (Body is null || !Body.TryGetPropertyValue(member, out JsonNode? node) || node is null)
-            {
-                return null;
-            }
+        public bool? OptionalBool(string member) => TryMember(member, "a boolean", out bool flag) ? flag : null;
 
-            return node is JsonValue value && value.TryGetValue(out bool flag)
-                ? flag
-                : throw AwsServiceException.InvalidRequest($"{member} must be a boolean");
+        /// <summary>An integer member of the body, or null when absent.</summary>
+        public int? OptionalInt(string member) => TryMember(member, "an integer", out int number) ? number : null;
+
+        /// <summary>An object member of the body, or null when absent.</summary>
+        public JsonObject? OptionalObject(string member) => Member(member) switch
+        {
+            null => null,
+            JsonObject value => value,
+            _ => throw AwsServiceException.InvalidRequest($"{member} must be an object"),
+        };
+
+        /// <summary>An integer path value (`{versionId}`); anything else is InvalidRequestException.</summary>
+        public int RouteInt(string name) =>
+            int.TryParse(Route(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value)
+                ? value
+                : throw AwsServiceException.InvalidRequest($"{name} must be an integer, not '{Route(name)}'");
+
+        private JsonNode? Member(string member) => Body is not null && Body.TryGetPropertyValue(member, out JsonNode? node) ? node : null;
+
+        private bool TryMember<T>(string member, string kind, out T value)
+        {
+            value = default!;
+            switch (Member(member))
+            {
+                case null:
+                    return false;
+                case JsonValue node when node.TryGetValue(out T? typed) && typed is not null:
+                    value = typed;
+                    return true;
+                default:
+                    throw AwsServiceException.InvalidRequest($"{member} must be {kind}");
+            }
         }
     }
 }

@@ -93,10 +93,24 @@ namespace NanoFleet.Cloud.ControlPlane
         /// <param name="body">The JSON body, or null.</param>
         /// <param name="callerArn">Who calls.</param>
         /// <exception cref="AwsServiceException">No operation has that route (404 UnknownOperationException), or the handler's error.</exception>
-        public Task<JsonObject?> DispatchAsync(string method, string pathAndQuery, JsonObject? body, string callerArn)
+        public async Task<JsonObject?> DispatchAsync(string method, string pathAndQuery, JsonObject? body, string callerArn)
         {
             var call = Resolve(method, pathAndQuery, body, callerArn, out ControlPlaneOperation operation);
-            return operation.Handler(call);
+            return await InvokeAsync(operation, call).ConfigureAwait(false);
+        }
+
+        /// <summary>Runs a handler, turning the registries' own errors into AWS's (<see cref="ControlPlaneErrors"/>).</summary>
+        /// <exception cref="AwsServiceException">The handler's error, as AWS names it.</exception>
+        public static async Task<JsonObject?> InvokeAsync(ControlPlaneOperation operation, ControlPlaneRequest request)
+        {
+            try
+            {
+                return await operation.Handler(request).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not AwsServiceException && ControlPlaneErrors.Translate(ex) is { } aws)
+            {
+                throw aws;
+            }
         }
 
         /// <summary>The operation a call names and the request its handler gets.</summary>

@@ -51,6 +51,12 @@ namespace NanoFleet.Cloud.Options
         /// <summary>When true, StartAsync also serves the loopback admin endpoint the CLI talks to.</summary>
         public bool AdminEndpoint { get; internal set; }
 
+        /// <summary>When true, StartAsync also serves AWS IoT's control plane (REST + SigV4) on loopback.</summary>
+        public bool ControlPlane { get; internal set; }
+
+        /// <summary>The control plane's port on 127.0.0.1; 0 picks a free one (see <see cref="FleetEmulator.ControlPlanePort"/>).</summary>
+        public int ControlPlanePort { get; internal set; }
+
         /// <summary>Connection caps, the TLS/CONNECT deadline and the packet size limit. Default <see cref="NetworkLimits.Default"/>.</summary>
         public NetworkLimits Network { get; internal set; } = NetworkLimits.Default;
 

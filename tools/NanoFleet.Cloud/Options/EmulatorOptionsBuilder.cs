@@ -94,6 +94,14 @@ namespace NanoFleet.Cloud.Options
             return this;
         }
 
+        /// <summary>Serve AWS IoT's control plane (REST + SigV4) on 127.0.0.1:<paramref name="port"/> (0 = a free port).</summary>
+        public EmulatorOptionsBuilder WithControlPlane(bool enabled = true, int port = 0)
+        {
+            _options.ControlPlane = enabled;
+            _options.ControlPlanePort = port;
+            return this;
+        }
+
         /// <summary>Connection caps, the TLS/CONNECT deadline and the packet size limit (default <see cref="NetworkLimits.Default"/>).</summary>
         public EmulatorOptionsBuilder WithNetworkLimits(NetworkLimits limits)
         {
@@ -120,6 +128,11 @@ namespace NanoFleet.Cloud.Options
             if (_options.Port is < 0 or > 65535)
             {
                 throw new InvalidOperationException($"Port {_options.Port} is out of range 0-65535.");
+            }
+
+            if (_options.ControlPlanePort is < 0 or > 65535)
+            {
+                throw new InvalidOperationException($"Control plane port {_options.ControlPlanePort} is out of range 0-65535.");
             }
 
             // Region and account go into ARNs that policies glob against: a stray ':' or '*' would change what matches.

@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS templates(
 CREATE TABLE IF NOT EXISTS template_versions(
   name TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,
   PRIMARY KEY(name, version));
+CREATE TABLE IF NOT EXISTS template_details(
+  name TEXT PRIMARY KEY, description TEXT, role_arn TEXT, type TEXT NOT NULL,
+  hook_target_arn TEXT, hook_payload_version TEXT, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS things(
   name TEXT PRIMARY KEY, thing_type TEXT, attributes TEXT NOT NULL, groups TEXT NOT NULL,
   billing_group TEXT, version INTEGER NOT NULL, created_at INTEGER NOT NULL);
