@@ -34,7 +34,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             Add(table, "DescribeProvisioningTemplate", "GET", Template, byRoute, async r => Describe(arns, await Find(Registry(), r).ConfigureAwait(false)));
             Add(table, "ListProvisioningTemplates", "GET", Templates, _ => "*", async r =>
             {
-                var (page, next) = Pagination.Page(await Registry().ListAsync().ConfigureAwait(false), t => t.Name, r.QueryValue("maxResults"), r.QueryValue("nextToken"));
+                var (page, next) = ControlPlane.Pagination.Page(await Registry().ListAsync().ConfigureAwait(false), t => t.Name, r.QueryValue("maxResults"), r.QueryValue("nextToken"));
                 return Listing("templates", new JsonArray(page.Select(t => (JsonNode)Summary(arns, t)).ToArray()), next);
             });
             Add(table, "UpdateProvisioningTemplate", "PATCH", Template, byRoute, async r =>
@@ -61,7 +61,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             {
                 var versions = await Registry().ListVersionsAsync(r.Route("templateName")).ConfigureAwait(false);
                 // Keys sort as text, so pad the ids: version 10 comes after version 9.
-                var (page, next) = Pagination.Page(versions, v => v.VersionId.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), r.QueryValue("maxResults"), r.QueryValue("nextToken"));
+                var (page, next) = ControlPlane.Pagination.Page(versions, v => v.VersionId.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), r.QueryValue("maxResults"), r.QueryValue("nextToken"));
                 return Listing("versions", new JsonArray(page.Select(v => (JsonNode)new JsonObject
                 {
                     ["versionId"] = v.VersionId, ["creationDate"] = EpochSeconds(v.CreatedAt), ["isDefaultVersion"] = v.IsDefault,
