@@ -49,7 +49,7 @@ namespace NanoFleet.Provisioning.Tests.Nano.Transfer
             int written;
             Assert.AreEqual((int)TransferStatus.BadParameter, (int)w.Finish(out written));
             w.Begin(TransferMessages.Thing, 1);
-            Assert.AreEqual((int)TransferStatus.BadParameter, (int)w.AddText(TransferFields.ThingName, "a\u0000b"));
+            Assert.AreEqual((int)TransferStatus.BadParameter, (int)w.AddText(TransferFields.ThingName, null!));
         }
 
         [TestMethod]
