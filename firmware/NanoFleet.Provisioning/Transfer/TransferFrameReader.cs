@@ -135,43 +135,31 @@ namespace NanoFleet.Provisioning.Transfer
         /// <returns>Success; BadPayload when it is missing or not one byte.</returns>
         public static TransferStatus ReadByte(TransferFrame frame, byte tag, out byte value)
         {
-            value = 0;
-            if (!FindField(frame, tag, out int at, out int length) || length != 1)
-            {
-                return TransferStatus.BadPayload;
-            }
-
-            value = frame.Buffer[at];
-            return TransferStatus.Success;
+            bool found = FixedField(frame, tag, 1, out int at);
+            value = found ? frame.Buffer[at] : (byte)0;
+            return found ? TransferStatus.Success : TransferStatus.BadPayload;
         }
 
         /// <summary>Reads a four-byte little-endian field.</summary>
         /// <returns>Success; BadPayload when it is missing or not four bytes.</returns>
         public static TransferStatus ReadUInt32(TransferFrame frame, byte tag, out uint value)
         {
-            value = 0;
-            if (!FindField(frame, tag, out int at, out int length) || length != 4)
-            {
-                return TransferStatus.BadPayload;
-            }
-
-            value = LittleEndian.ReadUInt32(frame.Buffer, at);
-            return TransferStatus.Success;
+            bool found = FixedField(frame, tag, 4, out int at);
+            value = found ? LittleEndian.ReadUInt32(frame.Buffer, at) : 0;
+            return found ? TransferStatus.Success : TransferStatus.BadPayload;
         }
 
         /// <summary>Reads an eight-byte little-endian field.</summary>
         /// <returns>Success; BadPayload when it is missing or not eight bytes.</returns>
         public static TransferStatus ReadInt64(TransferFrame frame, byte tag, out long value)
         {
-            value = 0;
-            if (!FindField(frame, tag, out int at, out int length) || length != 8)
-            {
-                return TransferStatus.BadPayload;
-            }
-
-            value = LittleEndian.ReadInt64(frame.Buffer, at);
-            return TransferStatus.Success;
+            bool found = FixedField(frame, tag, 8, out int at);
+            value = found ? LittleEndian.ReadInt64(frame.Buffer, at) : 0;
+            return found ? TransferStatus.Success : TransferStatus.BadPayload;
         }
+
+        private static bool FixedField(TransferFrame frame, byte tag, int length, out int valueOffset) =>
+            FindField(frame, tag, out valueOffset, out int found) && found == length;
 
         private static int FindMagic(byte[] buffer, int offset, int count)
         {
