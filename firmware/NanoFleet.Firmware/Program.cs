@@ -21,6 +21,7 @@ namespace NanoFleet.Firmware
         private const int WifiTimeoutMilliseconds = 60000;
         private const int WifiRetryDelayMilliseconds = 30000;
         private const int HaltReminderMilliseconds = 60000;
+        private const int ClaimWaitSleepMilliseconds = 900000;
 
         /// <summary>The nanoCLR entry point.</summary>
         public static void Main()
@@ -72,9 +73,23 @@ namespace NanoFleet.Firmware
                 Halt(log, "flash NanoFleet's partitions.csv");
             }
 
+            var store = new DeviceCredentialStore(credentials, log);
+            if (!claim.HasClaimCertificate && store.Load(new DeviceCredentials()) != StoreStatus.Success)
+            {
+                // The trusted-user boot decision: no claim in flash and no credentials yet.
+                RunResult? installed = TrustedUserBoot.Run(hal, log, claim, store);
+                if (installed == null)
+                {
+                    Esp32DeepSleep.SleepFor(log, Backoff.Long(ClaimWaitSleepMilliseconds, hal.Random)); // wakes into a fresh wait
+                }
+
+                hal.Rebooter.Reboot(); // onto the stored credentials
+                Halt(log, "the reboot did not happen");
+            }
+
             ProvisioningOptions options = new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build();
             var runner = new ProvisioningRunner(hal.Mqtt, hal.Clock, hal.Random, hal.Identity, hal.Rebooter, log,
-                new DeviceCredentialStore(credentials, log), null, claim, options);
+                store, null, claim, options);
             Esp32Hal readyHal = hal;
             runner.StepChanged += (sender, e) =>
             {

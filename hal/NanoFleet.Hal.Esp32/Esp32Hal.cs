@@ -14,6 +14,7 @@ namespace NanoFleet.Hal.Esp32
             Identity = new Esp32DeviceIdentity();
             Rebooter = new Esp32Rebooter();
             Mqtt = new Esp32MqttSession(log);
+            ClaimLine = new Esp32SerialLine();
         }
 
         /// <summary>The log sink.</summary>
@@ -33,6 +34,9 @@ namespace NanoFleet.Hal.Esp32
 
         /// <summary>Chip reset.</summary>
         public Esp32Rebooter Rebooter { get; }
+
+        /// <summary>The claim UART a trusted user's installer talks to (UART2, GPIO17 TX / GPIO16 RX).</summary>
+        public Esp32SerialLine ClaimLine { get; }
 
         /// <summary>The one MQTT session (M2Mqtt, mTLS) the provisioning core and then the application use.</summary>
         public Esp32MqttSession Mqtt { get; }

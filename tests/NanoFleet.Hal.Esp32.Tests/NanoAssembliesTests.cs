@@ -16,14 +16,16 @@ namespace NanoFleet.Hal.Esp32.Tests
     /// </summary>
     public class NanoAssembliesTests
     {
-        [Fact]
-        public void NativeGlue_ImplementsExactlyTheDeclaredInternalCalls()
+        [Theory]
+        [InlineData("NativeFlash")]
+        [InlineData("NativeUart")]
+        public void NativeGlue_ImplementsExactlyTheDeclaredInternalCalls(string nativeClass)
         {
-            string glue = File.ReadAllText(RepoPaths.Combine("hal/NanoFleet.Hal.Esp32/native/nanoclr/nanofleet_hal_esp32_NanoFleet_Hal_Esp32_NativeFlash.cpp"));
-            var implemented = Regex.Matches(glue, @"HRESULT NativeFlash::(\w+)\(CLR_RT_StackFrame &stack\)")
+            string glue = File.ReadAllText(RepoPaths.Combine($"hal/NanoFleet.Hal.Esp32/native/nanoclr/nanofleet_hal_esp32_NanoFleet_Hal_Esp32_{nativeClass}.cpp"));
+            var implemented = Regex.Matches(glue, $@"HRESULT {nativeClass}::(\w+)\(CLR_RT_StackFrame &stack\)")
                 .Select(m => m.Groups[1].Value).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
-            var declared = InternalCallStubNames(RepoPaths.NanoAssembly("NanoFleet.Hal.Esp32.Nano", "NanoFleet.Hal.Esp32.dll"), "NanoFleet.Hal.Esp32", "NativeFlash");
+            var declared = InternalCallStubNames(RepoPaths.NanoAssembly("NanoFleet.Hal.Esp32.Nano", "NanoFleet.Hal.Esp32.dll"), "NanoFleet.Hal.Esp32", nativeClass);
 
             Assert.NotEmpty(declared);
             Assert.Equal(declared, implemented);

@@ -18,6 +18,15 @@ namespace NanoFleet.Cli
         /// <summary>A virtual device asked to reboot under `device run --once`.</summary>
         public const int Rebooted = 4;
 
+        /// <summary>`installer claim`: the device reported CLAIM_EXPIRED (the broker refused the temporary claim at connect); run it again for a fresh claim.</summary>
+        public const int ClaimExpired = 10;
+
+        /// <summary>`installer claim`: the device refused the claim (NACK: malformed, a key that does not match, not waiting).</summary>
+        public const int ClaimRefused = 11;
+
+        /// <summary>`installer claim`: the service refused CreateProvisioningClaim (AccessDeniedException and other AWS errors); nothing was sent.</summary>
+        public const int AccessDenied = 12;
+
         /// <summary>An internal error: a bug in nanofleet. Set NANOFLEET_TRACE=1 for the stack trace.</summary>
         public const int InternalError = 70;
 

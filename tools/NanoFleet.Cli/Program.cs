@@ -19,6 +19,7 @@ namespace NanoFleet.Cli
                 StationCommand.Create(),
                 CloudCommand.Create(),
                 DeviceCommand.Create(),
+                InstallerCommand.Create(),
                 DemoCommand.Create(),
             };
             var parsed = root.Parse(args);

@@ -31,6 +31,10 @@ namespace NanoFleet.Provisioning
         /// <summary>RegisterThing parameters written at the factory (e.g. SerialNumber).</summary>
         public StringMap Parameters { get; } = new StringMap();
 
+        /// <summary>False for a trusted-user device: its claim partition holds the CA and the config but no claim
+        /// certificate, and an installer hands it a temporary claim over the serial line.</summary>
+        public bool HasClaimCertificate => CertificatePem.Length > 0;
+
         /// <inheritdoc />
         public override string ToString() => "claim for template " + TemplateName + " at " + EndpointHost + ":" + EndpointPort;
     }

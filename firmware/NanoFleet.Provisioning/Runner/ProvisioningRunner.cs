@@ -94,6 +94,17 @@ namespace NanoFleet.Provisioning
         /// <summary>The machine's current step (read from any thread; it may be one step behind).</summary>
         public ProvisioningStep Step => _machine.Step;
 
+        /// <summary>The thing name of the record just persisted (from <see cref="ProvisioningStep.Rebooting"/> on) or connected with; "" before.
+        /// Read it on the <see cref="Run"/> thread, e.g. in a <see cref="StepChanged"/> handler.</summary>
+        public string ThingName
+        {
+            get
+            {
+                DeviceCredentials? credentials = _machine.Credentials;
+                return credentials == null ? "" : credentials.ThingName;
+            }
+        }
+
         /// <summary>
         /// Loads the stored record and runs the flow on the calling thread until the device is
         /// operational, a reboot was requested and <see cref="IRebooter.Reboot"/> returned, or

@@ -22,7 +22,8 @@ namespace NanoFleet.Provisioning.Storage
         /// <param name="claim">Filled on Success.</param>
         /// <param name="error">Why it failed, naming the record and offset (never key bytes); empty on Success.</param>
         /// <returns>
-        /// Success; NoMatch when the partition holds no records at all (never written: the device
+        /// Success (also with neither claim certificate nor key: <see cref="ProvisioningClaim.HasClaimCertificate"/> is then false);
+        /// NoMatch when the partition holds no records at all (never written: the device
         /// was not through the factory station); BadParameter when records are missing, corrupt or
         /// unusable; Error when the flash cannot be read.
         /// </returns>
@@ -86,16 +87,18 @@ namespace NanoFleet.Provisioning.Storage
                 return reader.EndWord == 0xFFFFFFFF ? FpStatus.NoMatch : FpStatus.BadParameter;
             }
 
-            if (!Require(ca, "CA certificate (type 0)", out error) || !Require(cert, "claim certificate (type 1)", out error) ||
-                !Require(key, "claim private key (type 2)", out error) || !Require(config, "NanoFleet config (USER_DATA_1, type 51)", out error))
+            // Neither certificate nor key: a trusted-user device, whose installer hands it a temporary claim.
+            bool awaitsClaim = cert < 0 && key < 0;
+            if (!Require(ca, "CA certificate (type 0)", out error) || !Require(config, "NanoFleet config (USER_DATA_1, type 51)", out error) ||
+                (!awaitsClaim && (!Require(cert, "claim certificate (type 1)", out error) || !Require(key, "claim private key (type 2)", out error))))
             {
                 return FpStatus.BadParameter;
             }
 
-            byte[]? caPem, certPem, keyPem;
+            byte[]? caPem, certPem = new byte[0], keyPem = new byte[0];
             if (!TryPem(image, ca, caLen, "CA certificate", out caPem, out error) ||
-                !TryPem(image, cert, certLen, "claim certificate", out certPem, out error) ||
-                !TryPem(image, key, keyLen, "claim private key", out keyPem, out error))
+                (!awaitsClaim && (!TryPem(image, cert, certLen, "claim certificate", out certPem, out error) ||
+                !TryPem(image, key, keyLen, "claim private key", out keyPem, out error))))
             {
                 return FpStatus.BadParameter;
             }

@@ -96,8 +96,10 @@ namespace NanoFleet.EndToEnd.Tests.Support
 
         /// <summary>Device options with test timings: quick timeouts and backoff, a seeded jitter.</summary>
         public static VirtualDeviceOptions FastOptions(string name, ILogSink? log = null, Action<NanoFleet.Hal.Host.Flash.NorFlash>? flash = null, int backoffCapMilliseconds = 400,
-            bool useCsr = false, int stepTimeoutMilliseconds = 1500) => new VirtualDeviceOptions
+            bool useCsr = false, int stepTimeoutMilliseconds = 1500, ISerialLine? claimLine = null) => new VirtualDeviceOptions
         {
+            ClaimLine = claimLine,
+            ClaimHelloIntervalMilliseconds = 500,
             Name = name,
             Log = log,
             StepTimeoutMilliseconds = stepTimeoutMilliseconds,

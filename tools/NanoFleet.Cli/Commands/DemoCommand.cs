@@ -17,6 +17,13 @@ namespace NanoFleet.Cli.Commands
             var keep = new Option<string?>("--keep") { Description = "Keep the workspace (flash images, emulator registry) in this directory instead of deleting it." };
             var faults = new Option<bool>("--faults") { Description = "Turn on the emulator's fault injection (a dropped response, a dropped connection, a 500, throttling) to watch the retries." };
             var cbor = new Option<bool>("--cbor") { Description = "Use the CBOR provisioning API instead of JSON." };
+            var flow = new Option<string>("--flow")
+            {
+                Description = "The provisioning path: claim (a shared claim in every factory image) or trusted-user (no claim in flash; an\n" +
+                    "installer gets each device a temporary claim from the control plane and hands it over its serial port).",
+                DefaultValueFactory = _ => "claim",
+            };
+            flow.AcceptOnlyFromAmong(DemoFlows.Names);
             var timeout = new Option<int>("--timeout") { Description = "Give up after this many seconds.", DefaultValueFactory = _ => 120 };
             var demo = new Command(
                 "demo",
@@ -26,7 +33,7 @@ namespace NanoFleet.Cli.Commands
                 "boot each as a virtual ESP32 and watch it trade the claim for its own certificate and thing.\n" +
                 "Exits 0 only if every device ends connected as its own thing with its own certificate.")
             {
-                devices, keep, faults, cbor, timeout,
+                devices, keep, faults, cbor, timeout, flow,
             };
             demo.SetAction(parse => Run(new DemoOptions
             {
@@ -34,6 +41,7 @@ namespace NanoFleet.Cli.Commands
                 KeepDirectory = parse.GetValue(keep),
                 Faults = parse.GetValue(faults),
                 Cbor = parse.GetValue(cbor),
+                Flow = DemoFlows.Parse(parse.GetValue(flow)!),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             }));
             return demo;

@@ -5,6 +5,7 @@ using System.Threading;
 using NanoFleet.Cli.Device;
 using NanoFleet.Hal;
 using NanoFleet.Hal.Host.Logging;
+using NanoFleet.Hal.Host.Serial;
 
 namespace NanoFleet.Cli.Commands
 {
@@ -44,14 +45,25 @@ namespace NanoFleet.Cli.Commands
             {
                 Description = "Make the key pair on the device (EC P-256) and use CreateCertificateFromCsr, so the private key never leaves it.",
             };
+            var awaitClaim = new Option<string?>("--await-claim")
+            {
+                Description = "For an image built with `image device --no-claim`: wait on this serial port (a pty) for an installer's\n" +
+                    "temporary claim (`nanofleet installer claim --port` on the other end), held in RAM only.",
+            };
+            var claimWait = new Option<int>("--claim-wait")
+            {
+                Description = "With --await-claim: seconds to wait for a claim before giving up (exit 1), as the firmware then sleeps.",
+                DefaultValueFactory = _ => 600,
+            };
             var run = new Command(
                 "run",
                 "Boot a virtual device: read the partition table at 0x8000, the claim partition and the credential\n" +
                 "partition, provision with the claim if needed (CreateKeysAndCertificate, RegisterThing, persist,\n" +
                 "reboot), connect as its own thing, then publish a heartbeat until Ctrl-C.\n" +
-                "Example: nanofleet device run --flash dev-01.bin --endpoint 127.0.0.1:8883")
+                "Example: nanofleet device run --flash dev-01.bin --endpoint 127.0.0.1:8883\n" +
+                "Trusted user: nanofleet device run --flash dev-01.bin --await-claim /tmp/pty-device")
             {
-                flash, once, endpoint, heartbeat, verbose, csr,
+                flash, once, endpoint, heartbeat, verbose, csr, awaitClaim, claimWait,
             };
             run.SetAction(parse => Run(
                 parse.GetValue(flash)!,
@@ -59,12 +71,19 @@ namespace NanoFleet.Cli.Commands
                 parse.GetValue(endpoint),
                 parse.GetValue(heartbeat),
                 parse.GetValue(verbose),
-                parse.GetValue(csr)));
+                parse.GetValue(csr),
+                parse.GetValue(awaitClaim),
+                parse.GetValue(claimWait)));
             return run;
         }
 
-        private static int Run(FileInfo image, bool once, string? endpoint, int heartbeatSeconds, bool verbose, bool useCsr)
+        private static int Run(FileInfo image, bool once, string? endpoint, int heartbeatSeconds, bool verbose, bool useCsr, string? claimPort, int claimWaitSeconds)
         {
+            if (claimWaitSeconds < 1)
+            {
+                throw new CliException(ExitCodes.BadInput, $"--claim-wait {claimWaitSeconds}: must be at least 1 second");
+            }
+
             if (endpoint is not null && !EndpointText.IsValid(endpoint))
             {
                 throw new CliException(ExitCodes.BadInput, $"--endpoint '{endpoint}' is not HOST:PORT (e.g. 127.0.0.1:8883)");
@@ -78,7 +97,11 @@ namespace NanoFleet.Cli.Commands
             using var stop = new StopSignals();
             string name = Path.GetFileNameWithoutExtension(image.Name);
             var log = new TextLogSink(Console.Out, name, verbose ? LogLevel.Debug : LogLevel.Info);
-            using var device = new VirtualDevice(image.FullName, new VirtualDeviceOptions { Name = name, Log = log, EndpointOverride = endpoint, UseCsr = useCsr });
+            using var claimLine = claimPort is null ? null : new SerialPortLine(claimPort);
+            using var device = new VirtualDevice(image.FullName, new VirtualDeviceOptions
+            {
+                Name = name, Log = log, EndpointOverride = endpoint, UseCsr = useCsr, ClaimLine = claimLine, ClaimWaitMilliseconds = claimWaitSeconds * 1000,
+            });
             device.StepChanged += (_, e) =>
             {
                 if (e.Step == "Booting")
@@ -93,6 +116,8 @@ namespace NanoFleet.Cli.Commands
                     return ExitCodes.Rebooted;
                 case DeviceRunOutcome.Stopped:
                     return ExitCodes.Interrupted;
+                case DeviceRunOutcome.NoClaim:
+                    throw new CliException(ExitCodes.Failure, $"no usable claim arrived on {claimPort} in {claimWaitSeconds} s; the device is not provisioned");
             }
 
             return once ? ExitCodes.Success : Idle(device, log, TimeSpan.FromSeconds(heartbeatSeconds), stop.Token);

@@ -26,6 +26,11 @@ namespace NanoFleet.Cli.Commands
             var template = new Option<string?>("--template") { Description = "Without --claim-image: the fleet-provisioning template name." };
             var format = new Option<string>("--format") { Description = "Without --claim-image: payload format of the provisioning API.", DefaultValueFactory = _ => "json" };
             format.AcceptOnlyFromAmong("json", "cbor");
+            var noClaim = new Option<bool>("--no-claim")
+            {
+                Description = "Without --claim-image: a trusted-user image, with no claim certificate or key (no --cert, --key);\n" +
+                    "the device waits for an installer's temporary claim (`device run --await-claim`).",
+            };
             var parameters = new Option<string[]>("--param") { Description = "Without --claim-image: a RegisterThing parameter KEY=VALUE (repeatable)." };
             var command = new Command(
                 "device",
@@ -34,7 +39,7 @@ namespace NanoFleet.Cli.Commands
                 "does), the MAC, and 0xFF everywhere else. Boot it with `nanofleet device run --flash FILE`.\n" +
                 "Example: nanofleet image device --claim-image claim.bin --mac 02:4e:46:00:00:01 -o dev-01.bin")
             {
-                output, mac, partitions, claimImage, ca, cert, key, endpoint, template, format, parameters,
+                output, mac, partitions, claimImage, ca, cert, key, endpoint, template, format, parameters, noClaim,
             };
             command.SetAction(parse =>
             {
@@ -47,7 +52,7 @@ namespace NanoFleet.Cli.Commands
                 byte[] claim = parse.GetValue(claimImage) is string path
                     ? ReadClaimImage(path)
                     : BuildClaim(parse.GetValue(ca), parse.GetValue(cert), parse.GetValue(key), parse.GetValue(endpoint), parse.GetValue(template),
-                        parse.GetValue(format) == "cbor", parse.GetValue(parameters) ?? Array.Empty<string>());
+                        parse.GetValue(format) == "cbor", parse.GetValue(parameters) ?? Array.Empty<string>(), parse.GetValue(noClaim));
                 string? csv = parse.GetValue(partitions) ?? (File.Exists("partitions.csv") ? "partitions.csv" : null);
                 var table = DefaultPartitions.Load(csv);
                 byte[] image = DeviceImageBuilder.Build(table, claim, normalized);
@@ -70,17 +75,23 @@ namespace NanoFleet.Cli.Commands
             return image;
         }
 
-        private static byte[] BuildClaim(string? ca, string? cert, string? key, string? endpoint, string? template, bool cbor, string[] parameters)
+        private static byte[] BuildClaim(string? ca, string? cert, string? key, string? endpoint, string? template, bool cbor, string[] parameters, bool noClaim)
         {
-            if (ca is null || cert is null || key is null || endpoint is null || template is null)
+            if (noClaim && (cert is not null || key is not null))
             {
-                throw new CliException(ExitCodes.BadInput, "give --claim-image, or all of --ca, --cert, --key, --endpoint and --template");
+                throw new CliException(ExitCodes.BadInput, "--no-claim builds an image without a claim: give no --cert or --key");
             }
 
-            var builder = new ClaimImageBuilder()
-                .WithCaPem(OutputFiles.ReadText(ca, "--ca"), ca)
-                .WithClaimCertificatePem(OutputFiles.ReadText(cert, "--cert"), cert)
-                .WithClaimKeyPem(OutputFiles.ReadText(key, "--key"), key)
+            if (ca is null || endpoint is null || template is null || (!noClaim && (cert is null || key is null)))
+            {
+                throw new CliException(ExitCodes.BadInput, "give --claim-image, or all of --ca, --cert, --key, --endpoint and --template (--ca, --endpoint and --template with --no-claim)");
+            }
+
+            var builder = new ClaimImageBuilder().WithCaPem(OutputFiles.ReadText(ca, "--ca"), ca);
+            builder = noClaim ? builder.WithoutClaim() : builder
+                .WithClaimCertificatePem(OutputFiles.ReadText(cert!, "--cert"), cert!)
+                .WithClaimKeyPem(OutputFiles.ReadText(key!, "--key"), key!);
+            builder
                 .WithEndpoint(endpoint)
                 .WithTemplate(template)
                 .WithFormat(cbor ? FpFormat.Cbor : FpFormat.Json);

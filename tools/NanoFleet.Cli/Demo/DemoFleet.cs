@@ -67,6 +67,7 @@ namespace NanoFleet.Cli.Demo
             var emulatorOptions = new EmulatorOptionsBuilder()
                 .WithDataDirectory(Path.Combine(workspace, "cloud"))
                 .WithEndpoint(IPAddress.Loopback, 0)
+                .WithControlPlane(_options.Flow == DemoFlow.TrustedUser)
                 .Build();
             await using var emulator = new FleetEmulator(emulatorOptions);
             await emulator.StartAsync(cancellation);
@@ -84,7 +85,16 @@ namespace NanoFleet.Cli.Demo
 
             var devices = BuildImages(workspace, emulator, claim);
             _view.Stage($"{devices.Count} flash images built from partitions.csv ({DeviceImageBuilder.DefaultFlashSize / (1024 * 1024)} MB each) in {Path.Combine(workspace, "devices")}; booting them");
-            var problems = BootAll(devices, cancellation);
+            using var installers = _options.Flow == DemoFlow.TrustedUser ? new DemoInstallers(emulator, devices) : null;
+            if (installers is not null)
+            {
+                _view.Stage($"Trusted user: no claim in flash; an installer per device (signed in as '{Cloud.ControlPlane.Identities.DefaultIdentities.Installer}', allowed only iot:CreateProvisioningClaim) gets a 5-minute claim from the control plane on 127.0.0.1:{emulator.ControlPlanePort} and hands it over the device's serial port (a pty)");
+                installers.Start(DemoTemplate.Name, cancellation);
+            }
+
+            var problems = BootAll(devices, installers, cancellation);
+            installers?.Join();
+            problems.AddRange(installers?.Problems ?? Array.Empty<string>());
             problems.AddRange(await VerifyAsync(devices, emulator, claim.CertificateId));
             var report = new DemoReport(devices, problems, workspace, keep, clock.Elapsed);
             _view.Summary(report);
@@ -101,14 +111,22 @@ namespace NanoFleet.Cli.Demo
             {
                 string name = "dev-" + i.ToString("00", CultureInfo.InvariantCulture);
                 string path = Path.Combine(directory, name + ".bin");
-                DemoImages.Write(path, table, emulator, claim, i, _options.Cbor ? FpFormat.Cbor : FpFormat.Json, emulator.Port);
+                if (_options.Flow == DemoFlow.TrustedUser)
+                {
+                    DemoImages.WriteAwaitingClaim(path, table, emulator, DemoTemplate.Name, i, emulator.Port);
+                }
+                else
+                {
+                    DemoImages.Write(path, table, emulator, claim, i, _options.Cbor ? FpFormat.Cbor : FpFormat.Json, emulator.Port);
+                }
+
                 devices.Add(new DeviceProgress(name, SerialNumber(i), MacAddress(i), path));
             }
 
             return devices;
         }
 
-        private List<string> BootAll(IReadOnlyList<DeviceProgress> devices, CancellationToken cancellation)
+        private List<string> BootAll(IReadOnlyList<DeviceProgress> devices, DemoInstallers? installers, CancellationToken cancellation)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(_options.Timeout);
@@ -118,7 +136,7 @@ namespace NanoFleet.Cli.Demo
             var threads = new List<Thread>();
             foreach (var progress in devices)
             {
-                var device = new VirtualDevice(progress.ImagePath, DemoDeviceOptions(progress.Name));
+                var device = new VirtualDevice(progress.ImagePath, DemoDeviceOptions(progress.Name, installers?.LineOf(progress)));
                 running.Add(device);
                 device.StepChanged += (_, e) =>
                 {
@@ -160,9 +178,10 @@ namespace NanoFleet.Cli.Demo
             return problems;
         }
 
-        private VirtualDeviceOptions DemoDeviceOptions(string name) => new VirtualDeviceOptions
+        private VirtualDeviceOptions DemoDeviceOptions(string name, Hal.ISerialLine? claimLine) => new VirtualDeviceOptions
         {
             Name = name,
+            ClaimLine = claimLine,
             // Short timings so a dropped response or a fault costs a few seconds, not the defaults' minutes.
             StepTimeoutMilliseconds = 3000,
             BackoffBaseMilliseconds = 250,

@@ -35,5 +35,21 @@ namespace NanoFleet.Cli.Demo
                 .Build().Bytes;
             File.WriteAllBytes(path, DeviceImageBuilder.Build(table, claimImage, DemoFleet.MacAddress(index)));
         }
+
+        /// <summary>
+        /// Writes a trusted-user image of device <paramref name="index"/>: the CA, endpoint, template and serial, but no
+        /// claim; the device waits on its serial line for an installer's temporary claim.
+        /// </summary>
+        public static void WriteAwaitingClaim(string path, PartitionTable table, FleetEmulator emulator, string templateName, int index, int port)
+        {
+            byte[] claimImage = new ClaimImageBuilder()
+                .WithCaPem(emulator.CaCertificatePem)
+                .WithoutClaim()
+                .WithEndpoint("127.0.0.1", port)
+                .WithTemplate(templateName)
+                .WithParameter("SerialNumber", DemoFleet.SerialNumber(index))
+                .Build().Bytes;
+            File.WriteAllBytes(path, DeviceImageBuilder.Build(table, claimImage, DemoFleet.MacAddress(index)));
+        }
     }
 }

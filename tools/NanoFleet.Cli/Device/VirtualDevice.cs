@@ -21,6 +21,8 @@ namespace NanoFleet.Cli.Device
         Rebooted,
         /// <summary>Cancelled before it became operational.</summary>
         Stopped,
+        /// <summary>A trusted-user image (no claim in flash) waited on its serial line and no usable claim came.</summary>
+        NoClaim,
     }
 
     /// <summary>
@@ -32,7 +34,7 @@ namespace NanoFleet.Cli.Device
     /// using var device = new VirtualDevice("dev-01.bin", new VirtualDeviceOptions { Name = "dev-01" });
     /// if (device.Boot(once: false, ct) == DeviceRunOutcome.Operational) device.PublishHeartbeat();
     /// </code></example>
-    public sealed class VirtualDevice : IDisposable
+    public sealed partial class VirtualDevice : IDisposable
     {
         private readonly string _imagePath;
         private readonly VirtualDeviceOptions _options;
@@ -99,7 +101,7 @@ namespace NanoFleet.Cli.Device
         {
             while (!cancellation.IsCancellationRequested)
             {
-                RunResult result;
+                RunResult? result;
                 using (var image = DeviceImage.Open(_imagePath))
                 {
                     Boots++;
@@ -107,6 +109,11 @@ namespace NanoFleet.Cli.Device
                     Raise("Booting", 0);
                     _options.FlashOpened?.Invoke(image.Chip);
                     result = RunOnce(image, cancellation);
+                }
+
+                if (result is null)
+                {
+                    return DeviceRunOutcome.NoClaim;
                 }
 
                 switch (result.Outcome)
@@ -154,12 +161,23 @@ namespace NanoFleet.Cli.Device
         /// <inheritdoc />
         public void Dispose() => _session.Dispose();
 
-        private RunResult RunOnce(DeviceImage image, CancellationToken cancellation)
+        // Null when a trusted-user image got no usable claim in its wait.
+        private RunResult? RunOnce(DeviceImage image, CancellationToken cancellation)
         {
             ProvisioningClaim claim = image.Claim;
             ApplyEndpointOverride(claim);
             var log = _options.Log ?? SilentLog.Instance;
             ICredentialStore store = image.OpenCredentialStore(log);
+            if (!claim.HasClaimCertificate && store.Load(new DeviceCredentials()) != StoreStatus.Success)
+            {
+                return AwaitTemporaryClaim(image, claim, store, log, cancellation);
+            }
+
+            return Run(NewRunner(image, claim, store, log), cancellation);
+        }
+
+        private ProvisioningRunner NewRunner(DeviceImage image, ProvisioningClaim claim, ICredentialStore store, ILogSink log)
+        {
             var options = new ProvisioningOptionsBuilder()
                 .WithClaimDefaults(claim)
                 .WithStepTimeout(_options.StepTimeoutMilliseconds)
@@ -169,6 +187,11 @@ namespace NanoFleet.Cli.Device
             var runner = new ProvisioningRunner(_session, new HostClock(_options.Time), _random, new FixedDeviceIdentity(image.MacAddress),
                 _rebooter, log, store, _options.UseCsr ? new EcCsrSource() : null, claim, options);
             runner.StepChanged += (_, e) => Raise(e.StepName, e.Attempts);
+            return runner;
+        }
+
+        private static RunResult Run(ProvisioningRunner runner, CancellationToken cancellation)
+        {
             using (cancellation.Register(runner.Stop))
             {
                 return runner.Run();

@@ -40,6 +40,15 @@ namespace NanoFleet.Cli.Device
         /// <summary>Seeds the backoff jitter; unpredictable when null.</summary>
         public int? RandomSeed { get; init; }
 
+        /// <summary>The serial line a trusted-user image (no claim in flash) waits on for an installer's temporary claim.</summary>
+        public ISerialLine? ClaimLine { get; init; }
+
+        /// <summary>How long a trusted-user image waits for a claim before it gives up (the firmware then sleeps), in milliseconds.</summary>
+        public int ClaimWaitMilliseconds { get; init; } = 600000;
+
+        /// <summary>Time between HELLOs while it waits, in milliseconds.</summary>
+        public int ClaimHelloIntervalMilliseconds { get; init; } = 2000;
+
         /// <summary>Called with the chip after every boot opens the image, so tests can arm power cuts.</summary>
         public Action<NorFlash>? FlashOpened { get; init; }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NanoFleet.Provisioning;
@@ -34,6 +35,8 @@ namespace NanoFleet.Station.Claim
     {
         /// <summary>A certificate that expires sooner than this gets a warning.</summary>
         public static readonly TimeSpan ExpiryWarning = TimeSpan.FromDays(90);
+
+        private bool _awaitsClaim;
 
         private readonly ProvisioningClaim _claim = new();
         private string? _caPem, _caSource, _certPem, _certSource, _keyPem, _keySource;
@@ -124,11 +127,22 @@ namespace NanoFleet.Station.Claim
             return this;
         }
 
+        /// <summary>
+        /// Builds a trusted-user image: the CA and the config, no claim certificate or key. The device then
+        /// waits on its UART for the temporary claim an installer fetches (`nanofleet installer claim`).
+        /// </summary>
+        public ClaimImageBuilder WithoutClaim()
+        {
+            _awaitsClaim = true;
+            return this;
+        }
+
         /// <summary>Checks the inputs and builds the image.</summary>
         /// <exception cref="ClaimImageException">An input is missing or wrong; the message names it.</exception>
         public ClaimImage Build()
         {
             if (_caPem is null) throw new ClaimImageException("no CA certificate was given");
+            if (_awaitsClaim) return BuildWithoutClaim();
             if (_certPem is null) throw new ClaimImageException("no claim certificate was given");
             if (_keyPem is null) throw new ClaimImageException("no claim private key was given");
             var now = _now ?? DateTimeOffset.UtcNow;
@@ -147,24 +161,49 @@ namespace NanoFleet.Station.Claim
             CheckValidity(claimCertificate, _certSource!, now, warnings, fatal: true);
             foreach (var ca in caCertificates) CheckValidity(ca, _caSource!, now, warnings, fatal: false);
 
-            if (ClaimConfigCodec.Encode(_claim, out byte[]? config, out string error) != FpStatus.Success) throw new ClaimImageException(error);
-
-            string caPem = "";
-            foreach (var ca in caCertificates) caPem += ClaimPem.CertificatePem(ca);
             var records = new (byte Type, byte[] Data, string What)[]
             {
-                (SecureCertTlv.TypeCaCert, ClaimPem.WithNul(caPem), "the CA certificate"),
+                (SecureCertTlv.TypeCaCert, CaRecord(caCertificates), "the CA certificate"),
                 (SecureCertTlv.TypeDeviceCert, ClaimPem.WithNul(ClaimPem.CertificatePem(claimCertificate)), "the claim certificate"),
                 (SecureCertTlv.TypePrivateKey, ClaimPem.WithNul(keyPem), "the claim key"),
-                (ClaimPartition.ConfigType, config!, "the provisioning config"),
+                (ClaimPartition.ConfigType, ConfigRecord(), "the provisioning config"),
             };
+            return Write(records, ClaimPem.Sha256(claimCertificate), warnings);
+        }
 
+        private ClaimImage BuildWithoutClaim()
+        {
+            if (_certPem is not null || _keyPem is not null) throw new ClaimImageException("a trusted-user image holds no claim: give no claim certificate or key");
+            var warnings = new List<string>();
+            var caCertificates = ClaimPem.Certificates(_caPem!, _caSource!);
+            foreach (var ca in caCertificates) CheckValidity(ca, _caSource!, _now ?? DateTimeOffset.UtcNow, warnings, fatal: false);
+            var records = new (byte Type, byte[] Data, string What)[]
+            {
+                (SecureCertTlv.TypeCaCert, CaRecord(caCertificates), "the CA certificate"),
+                (ClaimPartition.ConfigType, ConfigRecord(), "the provisioning config"),
+            };
+            return Write(records, "", warnings);
+        }
+
+        private static byte[] CaRecord(IEnumerable<X509Certificate2> caCertificates)
+        {
+            string caPem = "";
+            foreach (var ca in caCertificates) caPem += ClaimPem.CertificatePem(ca);
+            return ClaimPem.WithNul(caPem);
+        }
+
+        private byte[] ConfigRecord() =>
+            ClaimConfigCodec.Encode(_claim, out byte[]? config, out string error) == FpStatus.Success ? config! : throw new ClaimImageException(error);
+
+        private ClaimImage Write((byte Type, byte[] Data, string What)[] records, string fingerprint, List<string> warnings)
+        {
             int needed = 4 + SecureCertTlv.RecordSize(32); // end marker + integrity record
             foreach (var r in records) needed += SecureCertTlv.RecordSize(r.Data.Length);
             if (needed > _partitionSize)
             {
+                string sizes = string.Join(", ", records.Select(r => $"{r.What} {r.Data.Length}"));
                 throw new ClaimImageException(
-                    $"the claim image needs {needed} bytes but the esp_secure_cert partition holds {_partitionSize} (CA {records[0].Data.Length}, certificate {records[1].Data.Length}, key {records[2].Data.Length}, config {records[3].Data.Length} bytes); use a smaller CA bundle or a larger partition");
+                    $"the claim image needs {needed} bytes but the esp_secure_cert partition holds {_partitionSize} ({sizes} bytes); use a smaller CA bundle or a larger partition");
             }
 
             var image = new byte[_partitionSize];
@@ -178,7 +217,7 @@ namespace NanoFleet.Station.Claim
 
             Add(writer, SecureCertTlv.TypeIntegrity, SHA256.HashData(image.AsSpan(0, writer.Length)));
             writer.AddEndMarker();
-            return new ClaimImage(image, writer.Length, ClaimPem.Sha256(claimCertificate), warnings);
+            return new ClaimImage(image, writer.Length, fingerprint, warnings);
         }
 
         private static void Add(SecureCertTlvWriter writer, byte type, byte[] data)

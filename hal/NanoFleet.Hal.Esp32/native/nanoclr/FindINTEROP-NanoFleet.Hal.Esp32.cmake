@@ -20,9 +20,12 @@ list(APPEND NanoFleet.Hal.Esp32_INCLUDE_DIRS
 list(APPEND NanoFleet.Hal.Esp32_SOURCES
     ${NANOFLEET_NATIVE_DIR}/src/nanofleet_flash.c
     ${NANOFLEET_NATIVE_DIR}/src/nanofleet_claim_protection.c
+    ${NANOFLEET_NATIVE_DIR}/src/nanofleet_uart.c
     ${NANOFLEET_NATIVE_DIR}/esp32/nanofleet_esp_partition_ops.c
+    ${NANOFLEET_NATIVE_DIR}/esp32/nanofleet_esp_uart_ops.c
     ${NANOFLEET_NATIVE_DIR}/nanoclr/nanofleet_hal_esp32.cpp
-    ${NANOFLEET_NATIVE_DIR}/nanoclr/nanofleet_hal_esp32_NanoFleet_Hal_Esp32_NativeFlash.cpp)
+    ${NANOFLEET_NATIVE_DIR}/nanoclr/nanofleet_hal_esp32_NanoFleet_Hal_Esp32_NativeFlash.cpp
+    ${NANOFLEET_NATIVE_DIR}/nanoclr/nanofleet_hal_esp32_NanoFleet_Hal_Esp32_NativeUart.cpp)
 
 include(FindPackageHandleStandardArgs)
 FIND_PACKAGE_HANDLE_STANDARD_ARGS(INTEROP-NanoFleet.Hal.Esp32 DEFAULT_MSG NanoFleet.Hal.Esp32_INCLUDE_DIRS NanoFleet.Hal.Esp32_SOURCES)
