@@ -82,6 +82,9 @@ namespace NanoFleet.Cloud
         /// <summary>Named policies.</summary>
         public PolicyRegistry Policies { get; private set; } = null!;
 
+        /// <summary>CA certificates registered for just-in-time provisioning.</summary>
+        public CaRegistry CaCertificates { get; private set; } = null!;
+
         /// <summary>Runtime fault injection.</summary>
         public FaultInjector Faults => Context.Faults;
 
@@ -114,6 +117,7 @@ namespace NanoFleet.Cloud
             Certificates = new CertificateRegistry(context);
             Things = new ThingRegistry(context);
             Policies = new PolicyRegistry(context);
+            CaCertificates = new CaRegistry(context);
             _context = context;
             return Task.CompletedTask;
         }

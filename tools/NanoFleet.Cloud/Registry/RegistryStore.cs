@@ -34,6 +34,10 @@ CREATE INDEX IF NOT EXISTS thing_principals_cert ON thing_principals(certificate
 CREATE TABLE IF NOT EXISTS policy_principals(
   policy_name TEXT NOT NULL, certificate_id TEXT NOT NULL, PRIMARY KEY(policy_name, certificate_id));
 CREATE INDEX IF NOT EXISTS policy_principals_cert ON policy_principals(certificate_id);
+CREATE TABLE IF NOT EXISTS ca_certificates(
+  id TEXT PRIMARY KEY, pem TEXT NOT NULL, status TEXT NOT NULL, auto_registration INTEGER NOT NULL,
+  template_body TEXT, template_name TEXT, role_arn TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS account_settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
         private readonly SqliteConnection _connection;
