@@ -28,10 +28,18 @@ namespace NanoFleet.Provisioning
         /// <summary>Payload format for the provisioning API.</summary>
         public FpFormat Format { get; set; } = FpFormat.Json;
 
+        /// <summary>
+        /// True for a just-in-time provisioning image: <see cref="CertificatePem"/> and <see cref="PrivateKeyPem"/> are then
+        /// the device's own certificate (with its CA in the chain) and key, there is no template, and the device connects
+        /// with them directly (see <see cref="JitpMachine"/>).
+        /// </summary>
+        public bool JustInTime { get; set; }
+
         /// <summary>RegisterThing parameters written at the factory (e.g. SerialNumber).</summary>
         public StringMap Parameters { get; } = new StringMap();
 
         /// <inheritdoc />
-        public override string ToString() => "claim for template " + TemplateName + " at " + EndpointHost + ":" + EndpointPort;
+        public override string ToString() =>
+            (JustInTime ? "device certificate for just-in-time provisioning" : "claim for template " + TemplateName) + " at " + EndpointHost + ":" + EndpointPort;
     }
 }
