@@ -17,6 +17,12 @@ namespace NanoFleet.Cli.Commands
             var keep = new Option<string?>("--keep") { Description = "Keep the workspace (flash images, emulator registry) in this directory instead of deleting it." };
             var faults = new Option<bool>("--faults") { Description = "Turn on the emulator's fault injection (a dropped response, a dropped connection, a 500, throttling) to watch the retries." };
             var cbor = new Option<bool>("--cbor") { Description = "Use the CBOR provisioning API instead of JSON." };
+            var flow = new Option<string>("--flow")
+            {
+                Description = "The provisioning path: claim (a shared claim traded for a certificate) or jitp (a factory CA signs a certificate per device; the first connection registers it).",
+                DefaultValueFactory = _ => "claim",
+            };
+            flow.AcceptOnlyFromAmong("claim", "jitp");
             var timeout = new Option<int>("--timeout") { Description = "Give up after this many seconds.", DefaultValueFactory = _ => 120 };
             var demo = new Command(
                 "demo",
@@ -26,7 +32,7 @@ namespace NanoFleet.Cli.Commands
                 "boot each as a virtual ESP32 and watch it trade the claim for its own certificate and thing.\n" +
                 "Exits 0 only if every device ends connected as its own thing with its own certificate.")
             {
-                devices, keep, faults, cbor, timeout,
+                devices, keep, faults, cbor, flow, timeout,
             };
             demo.SetAction(parse => Run(new DemoOptions
             {
@@ -34,6 +40,7 @@ namespace NanoFleet.Cli.Commands
                 KeepDirectory = parse.GetValue(keep),
                 Faults = parse.GetValue(faults),
                 Cbor = parse.GetValue(cbor),
+                Flow = parse.GetValue(flow) == "jitp" ? DemoFlow.Jitp : DemoFlow.Claim,
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             }));
             return demo;

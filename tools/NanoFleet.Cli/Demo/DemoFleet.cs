@@ -72,35 +72,45 @@ namespace NanoFleet.Cli.Demo
             await using var emulator = new FleetEmulator(emulatorOptions);
             await emulator.StartAsync(cancellation);
             _view.Stage($"Fleet-provisioning emulator listening on 127.0.0.1:{emulator.Port} (mTLS, MQTT 3.1.1/5), pre-provisioning hook allows {serials.First()}..{serials.Last()}");
-            await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
-            var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
-            _view.Stage($"Template '{DemoTemplate.Name}' names things {DemoTemplate.ThingPrefix}<SerialNumber>; claim certificate {Commands.DeviceCommand.Short(claim.CertificateId)} issued");
             if (_options.Faults)
             {
                 emulator.Faults.Apply(DemoOptions.FaultSpec);
                 _view.Stage("Fault injection on: " + emulator.Faults.Describe());
             }
 
-            var devices = BuildImages(workspace, emulator, claim);
+            var (devices, claimCertificateId) = _options.Flow == DemoFlow.Jitp
+                ? (await JitpDemo.BuildImagesAsync(workspace, emulator, _options.Devices, _view), "")
+                : await BuildClaimImagesAsync(workspace, emulator);
             _view.Stage($"{devices.Count} flash images built from partitions.csv ({DeviceImageBuilder.DefaultFlashSize / (1024 * 1024)} MB each) in {Path.Combine(workspace, "devices")}; booting them");
             var problems = BootAll(devices, cancellation);
-            problems.AddRange(await VerifyAsync(devices, emulator, claim.CertificateId));
+            problems.AddRange(await VerifyAsync(devices, emulator, claimCertificateId, _options.Flow));
             var report = new DemoReport(devices, problems, workspace, keep, clock.Elapsed);
             _view.Summary(report);
             return report;
         }
 
-        private List<DeviceProgress> BuildImages(string workspace, FleetEmulator emulator, ClaimCredentials claim)
+        private async Task<(List<DeviceProgress>, string)> BuildClaimImagesAsync(string workspace, FleetEmulator emulator)
         {
+            await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
+            var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
+            _view.Stage($"Template '{DemoTemplate.Name}' names things {DemoTemplate.ThingPrefix}<SerialNumber>; claim certificate {Commands.DeviceCommand.Short(claim.CertificateId)} issued");
             PartitionTable table = DefaultPartitions.Load(null);
+            var devices = BuildImages(workspace, _options.Devices,
+                (path, i) => DemoImages.Write(path, table, emulator, claim, i, _options.Cbor ? FpFormat.Cbor : FpFormat.Json, emulator.Port));
+            return (devices, claim.CertificateId);
+        }
+
+        /// <summary>Writes device <c>i</c>'s image with <paramref name="write"/>(path, i) into WORKSPACE/devices, for i = 1..count.</summary>
+        internal static List<DeviceProgress> BuildImages(string workspace, int count, Action<string, int> write)
+        {
             string directory = Path.Combine(workspace, "devices");
             Directory.CreateDirectory(directory);
             var devices = new List<DeviceProgress>();
-            for (int i = 1; i <= _options.Devices; i++)
+            for (int i = 1; i <= count; i++)
             {
                 string name = "dev-" + i.ToString("00", CultureInfo.InvariantCulture);
                 string path = Path.Combine(directory, name + ".bin");
-                DemoImages.Write(path, table, emulator, claim, i, _options.Cbor ? FpFormat.Cbor : FpFormat.Json, emulator.Port);
+                write(path, i);
                 devices.Add(new DeviceProgress(name, SerialNumber(i), MacAddress(i), path));
             }
 
@@ -188,7 +198,7 @@ namespace NanoFleet.Cli.Demo
             }
         }
 
-        private static async Task<List<string>> VerifyAsync(IReadOnlyList<DeviceProgress> devices, FleetEmulator emulator, string claimCertificateId)
+        private static async Task<List<string>> VerifyAsync(IReadOnlyList<DeviceProgress> devices, FleetEmulator emulator, string claimCertificateId, DemoFlow flow)
         {
             var problems = new List<string>();
             var certificates = new HashSet<string>(StringComparer.Ordinal);
@@ -200,7 +210,7 @@ namespace NanoFleet.Cli.Demo
                     continue;
                 }
 
-                string expectedThing = DemoTemplate.ThingPrefix + d.SerialNumber;
+                string expectedThing = flow == DemoFlow.Jitp ? d.SerialNumber : DemoTemplate.ThingPrefix + d.SerialNumber; // JITP: the certificate's CN
                 if (d.ThingName != expectedThing)
                 {
                     problems.Add($"{d.Name} runs as '{d.ThingName}', expected '{expectedThing}'");

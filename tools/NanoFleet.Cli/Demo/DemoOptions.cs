@@ -17,6 +17,9 @@ namespace NanoFleet.Cli.Demo
         /// <summary>Use CBOR instead of JSON for the provisioning API.</summary>
         public bool Cbor { get; init; }
 
+        /// <summary>The provisioning path.</summary>
+        public DemoFlow Flow { get; init; } = DemoFlow.Claim;
+
         /// <summary>Give up after this long.</summary>
         public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
