@@ -20,6 +20,7 @@ namespace NanoFleet.Cli.Commands
             cloud.Subcommands.Add(CloudThingsCommand.Create());
             cloud.Subcommands.Add(CloudMetricsCommand.Create());
             cloud.Subcommands.Add(CloudFaultsCommand.Create());
+            cloud.Subcommands.Add(CloudCaCommand.Create());
             return cloud;
         }
 
