@@ -89,14 +89,7 @@ namespace NanoFleet.EndToEnd.Tests.Jitp
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await using var world = await JitpWorld.StartAsync(); // the factory CA is never registered
-            var refused = world.LogAsync("tls", "no registered CA signed it");
-            using var device = new VirtualDevice(world.BuildImage("stray-1"), E2eCloud.FastOptions("stray"));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-            var boot = JitpWorld.BootAsync(device, stop.Token);
-
-            await refused.WaitAsync(timeout.Token);
-            stop.Cancel();
-            Assert.Equal(DeviceRunOutcome.Stopped, await boot.WaitAsync(timeout.Token));
+            Assert.Equal(DeviceRunOutcome.Stopped, await world.BootUntilLoggedAsync("stray-1", "tls", "no registered CA signed it", timeout.Token));
             Assert.Empty(await world.Emulator.Certificates.ListAsync().ContinueWith(t => t.Result.Where(c => c.Kind == CertificateKind.Device).ToList()));
             Assert.Null(await world.Emulator.Things.GetAsync("stray-1"));
         }
@@ -116,14 +109,8 @@ namespace NanoFleet.EndToEnd.Tests.Jitp
 
             await world.Emulator.CaCertificates.UpdateAsync(ca.Id,
                 how == "inactive" ? CaCertificateStatus.Inactive : null, how == "inactive" ? null : false, null);
-            var refused = world.LogAsync("jitp", how == "inactive" ? "is INACTIVE" : "does not allow auto-registration");
-            using var device = new VirtualDevice(world.BuildImage("late-1"), E2eCloud.FastOptions("late"));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-            var boot = JitpWorld.BootAsync(device, stop.Token);
-
-            await refused.WaitAsync(timeout.Token);
-            stop.Cancel();
-            Assert.Equal(DeviceRunOutcome.Stopped, await boot.WaitAsync(timeout.Token));
+            Assert.Equal(DeviceRunOutcome.Stopped, await world.BootUntilLoggedAsync("late-1", "jitp",
+                how == "inactive" ? "is INACTIVE" : "does not allow auto-registration", timeout.Token));
             Assert.Null(await world.Emulator.Things.GetAsync("late-1"));
             Assert.Equal(0, world.Emulator.Metrics.ProvisionThing.Success);
         }

@@ -67,6 +67,19 @@ namespace NanoFleet.EndToEnd.Tests.Jitp
             return seen.Task;
         }
 
+        /// <summary>Boots a JITP device for <paramref name="commonName"/> until the emulator logs <paramref name="step"/> with
+        /// <paramref name="text"/> (its refusal), then stops it; returns how the boot ended.</summary>
+        public async Task<DeviceRunOutcome> BootUntilLoggedAsync(string commonName, string step, string text, CancellationToken timeout)
+        {
+            var logged = LogAsync(step, text);
+            using var device = new VirtualDevice(BuildImage(commonName), E2eCloud.FastOptions(commonName));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout);
+            var boot = BootAsync(device, stop.Token);
+            await logged.WaitAsync(timeout);
+            stop.Cancel();
+            return await boot.WaitAsync(timeout);
+        }
+
         /// <summary>Boots the device in the background until it is operational or <paramref name="stop"/> is cancelled.</summary>
         public static Task<DeviceRunOutcome> BootAsync(VirtualDevice device, CancellationToken stop) => Task.Run(() => device.Boot(once: false, stop));
 

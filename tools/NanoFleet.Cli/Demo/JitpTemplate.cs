@@ -9,7 +9,7 @@ namespace NanoFleet.Cli.Demo
         /// by `{"Ref": "AWS::IoT::Certificate::Id"}` and activated; the policy lets a device connect only with its thing
         /// name as client id and use only its own nanofleet/things/THING/ topics, as the fleet template does.
         /// </summary>
-        public const string Body = """
+        public const string Body = $$$"""
         {
           "Parameters": {
             "AWS::IoT::Certificate::CommonName": {"Type": "String"},
@@ -28,10 +28,7 @@ namespace NanoFleet.Cli.Demo
               "Type": "AWS::IoT::Certificate",
               "Properties": {"CertificateId": {"Ref": "AWS::IoT::Certificate::Id"}, "Status": "ACTIVE"}
             },
-            "policy": {
-              "Type": "AWS::IoT::Policy",
-              "Properties": {"PolicyDocument": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\",\"Resource\":\"arn:aws:iot:*:*:client/${iot:Connection.Thing.ThingName}\"},{\"Effect\":\"Allow\",\"Action\":[\"iot:Publish\",\"iot:Receive\"],\"Resource\":\"arn:aws:iot:*:*:topic/nanofleet/things/${iot:Connection.Thing.ThingName}/*\"},{\"Effect\":\"Allow\",\"Action\":\"iot:Subscribe\",\"Resource\":\"arn:aws:iot:*:*:topicfilter/nanofleet/things/${iot:Connection.Thing.ThingName}/*\"}]}"}
-            }
+            {{{DemoTemplate.ThingPolicy}}}
           }
         }
         """;
