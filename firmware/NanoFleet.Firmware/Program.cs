@@ -22,6 +22,10 @@ namespace NanoFleet.Firmware
         private const int WifiRetryDelayMilliseconds = 30000;
         private const int HaltReminderMilliseconds = 60000;
         private const int ClaimWaitSleepMilliseconds = 900000;
+        private const int JitpBackoffBaseMilliseconds = 1000;
+        private const int JitpBackoffCapMilliseconds = 60000;
+        private const int JitpMaxAttempts = 6;
+        private const int JitpLongBackoffMilliseconds = 900000;
 
         /// <summary>The nanoCLR entry point.</summary>
         public static void Main()
@@ -65,6 +69,12 @@ namespace NanoFleet.Firmware
             }
 
             log.Log(LogLevel.Info, "ClaimLoaded", claim.ToString());
+            if (claim.JustInTime)
+            {
+                // The boot decision for JIT provisioning: the partition holds the device's own certificate, not a claim.
+                HandOver(hal, log, RunJustInTime(hal, log, claim));
+                return;
+            }
 
             IFlashRegion? credentials = hal.Flash.Open(CredentialPartitionLabel);
             if (credentials == null)
@@ -93,16 +103,32 @@ namespace NanoFleet.Firmware
             Esp32Hal readyHal = hal;
             runner.StepChanged += (sender, e) =>
             {
-                log.Log(LogLevel.Info, "ProvisioningStep",
-                    e.StepName + (e.Failure.Length > 0 ? " after " + e.Failure : "") + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
+                LogStep(log, e);
                 if (e.Step == ProvisioningStep.BackingOff && DeepSleepPolicy.SleepsThrough(e.Failure))
                 {
                     // The core has closed the session; the wake-up reboots into the same claim (same jitter rule as the core's wait).
                     Esp32DeepSleep.SleepFor(log, Backoff.Long(options.PermanentFailureBackoffMilliseconds, readyHal.Random));
                 }
             };
-            RunResult result = runner.Run();
+            HandOver(hal, log, runner.Run());
+        }
 
+        /// <summary>JITP: connect with the factory-signed device certificate as the thing its CommonName names; the first
+        /// connection is closed while AWS registers it, the retries back off (the core's <see cref="JitpMachine"/>).</summary>
+        private static RunResult RunJustInTime(Esp32Hal hal, ILogSink log, ProvisioningClaim image)
+        {
+            var runner = new JitpRunner(hal.Mqtt, hal.Clock, log, image,
+                new JitpMachine(JitpBackoffBaseMilliseconds, JitpBackoffCapMilliseconds, JitpMaxAttempts, JitpLongBackoffMilliseconds, hal.Random));
+            runner.StepChanged += (sender, e) => LogStep(log, e);
+            return runner.Run();
+        }
+
+        private static void LogStep(ILogSink log, StepChangedEventArgs e) => log.Log(LogLevel.Info, "ProvisioningStep",
+            e.StepName + (e.Failure.Length > 0 ? " after " + e.Failure : "") + (e.Attempts > 0 ? ", " + e.Attempts + " failures in a row" : ""));
+
+        /// <summary>Hands the connected session to the application, or reboots when provisioning ended otherwise.</summary>
+        private static void HandOver(Esp32Hal hal, ILogSink log, RunResult result)
+        {
             MqttClient? client = hal.Mqtt.Client;
             if (result.Outcome != RunOutcome.Operational || result.Credentials == null || client == null)
             {

@@ -95,6 +95,9 @@ namespace NanoFleet.Cloud
         /// <summary>Functions templates name as pre-provisioning hooks, with their resource policies.</summary>
         public Functions.FunctionRegistry Functions { get; private set; } = null!;
 
+        /// <summary>CA certificates registered for just-in-time provisioning.</summary>
+        public CaRegistry CaCertificates { get; private set; } = null!;
+
         /// <summary>Runtime fault injection.</summary>
         public FaultInjector Faults => Context.Faults;
 
@@ -128,6 +131,7 @@ namespace NanoFleet.Cloud
             Things = new ThingRegistry(context);
             Policies = new PolicyRegistry(context);
             Functions = new Functions.FunctionRegistry(context);
+            CaCertificates = new CaRegistry(context);
             _context = context;
             return Task.CompletedTask;
         }

@@ -13,6 +13,12 @@ namespace NanoFleet.Provisioning.Keys
         public const byte Null = 0x05;
         /// <summary>OBJECT IDENTIFIER.</summary>
         public const byte ObjectIdentifier = 0x06;
+        /// <summary>UTF8String.</summary>
+        public const byte Utf8String = 0x0C;
+        /// <summary>PrintableString.</summary>
+        public const byte PrintableString = 0x13;
+        /// <summary>SET (constructed).</summary>
+        public const byte Set = 0x31;
         /// <summary>SEQUENCE (constructed).</summary>
         public const byte Sequence = 0x30;
         /// <summary>[0], constructed: a certificate's version, an EC key's curve, a CSR's attributes.</summary>

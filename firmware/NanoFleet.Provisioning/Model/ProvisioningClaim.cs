@@ -28,6 +28,13 @@ namespace NanoFleet.Provisioning
         /// <summary>Payload format for the provisioning API.</summary>
         public FpFormat Format { get; set; } = FpFormat.Json;
 
+        /// <summary>
+        /// True for a just-in-time provisioning image: <see cref="CertificatePem"/> and <see cref="PrivateKeyPem"/> are then
+        /// the device's own certificate (with its CA in the chain) and key, there is no template, and the device connects
+        /// with them directly (see <see cref="JitpMachine"/>).
+        /// </summary>
+        public bool JustInTime { get; set; }
+
         /// <summary>RegisterThing parameters written at the factory (e.g. SerialNumber).</summary>
         public StringMap Parameters { get; } = new StringMap();
 
@@ -36,6 +43,7 @@ namespace NanoFleet.Provisioning
         public bool HasClaimCertificate => CertificatePem.Length > 0;
 
         /// <inheritdoc />
-        public override string ToString() => "claim for template " + TemplateName + " at " + EndpointHost + ":" + EndpointPort;
+        public override string ToString() =>
+            (JustInTime ? "device certificate for just-in-time provisioning" : "claim for template " + TemplateName) + " at " + EndpointHost + ":" + EndpointPort;
     }
 }

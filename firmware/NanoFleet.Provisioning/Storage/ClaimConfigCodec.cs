@@ -13,6 +13,8 @@ namespace NanoFleet.Provisioning.Storage
     /// format=json
     /// param.SerialNumber=SN-0042
     /// </code>
+    /// A just-in-time provisioning image carries no claim config: its record starts with <c>nanofleet-jitp/1</c> and
+    /// holds only <c>host</c> and <c>port</c> (<see cref="ProvisioningClaim.JustInTime"/>).
     /// Text rather than JSON or CBOR because the device parses it before any codec is needed, a
     /// human can read it in <c>nanofleet image show</c>, and it costs a few lines of portable code.
     /// In values, <c>\\</c>, <c>\n</c> and <c>\r</c> stand for a backslash, LF and CR. Parameter names
@@ -29,6 +31,9 @@ namespace NanoFleet.Provisioning.Storage
     {
         /// <summary>The first line of every config.</summary>
         public const string FormatTag = "nanofleet-claim/1";
+
+        /// <summary>The first line of a just-in-time provisioning image's config: endpoint only, no template or parameters.</summary>
+        public const string JitpFormatTag = "nanofleet-jitp/1";
 
         /// <summary>Prefix of a RegisterThing parameter key.</summary>
         public const string ParameterPrefix = "param.";
@@ -55,8 +60,10 @@ namespace NanoFleet.Provisioning.Storage
         {
             data = null;
             if (!CheckEndpoint(claim, out error)) return FpStatus.BadParameter;
-            string text = FormatTag + "\nhost=" + claim.EndpointHost + "\nport=" + claim.EndpointPort +
-                "\ntemplate=" + claim.TemplateName + "\nformat=" + (claim.Format == FpFormat.Cbor ? "cbor" : "json") + "\n";
+            string text = claim.JustInTime
+                ? JitpFormatTag + "\nhost=" + claim.EndpointHost + "\nport=" + claim.EndpointPort + "\n"
+                : FormatTag + "\nhost=" + claim.EndpointHost + "\nport=" + claim.EndpointPort +
+                  "\ntemplate=" + claim.TemplateName + "\nformat=" + (claim.Format == FpFormat.Cbor ? "cbor" : "json") + "\n";
             for (int i = 0; i < claim.Parameters.Count; i++)
             {
                 string key = claim.Parameters.KeyAt(i);
@@ -97,6 +104,7 @@ namespace NanoFleet.Provisioning.Storage
             claim.EndpointPort = 8883;
             claim.TemplateName = "";
             claim.Format = FpFormat.Json;
+            claim.JustInTime = false;
             claim.Parameters.Clear();
             int end = offset + count;
             int lineNo = 0;
@@ -104,7 +112,7 @@ namespace NanoFleet.Provisioning.Storage
             {
                 int stop = IndexOfByte(data, (byte)'\n', start, end);
                 lineNo++;
-                bool ok = lineNo == 1 ? CheckFormatTag(data, start, stop, out error) : DecodeLine(data, start, stop, lineNo, claim, out error);
+                bool ok = lineNo == 1 ? CheckFormatTag(data, start, stop, claim, out error) : DecodeLine(data, start, stop, lineNo, claim, out error);
                 if (!ok) return FpStatus.BadParameter;
                 start = stop + 1;
             }
@@ -118,12 +126,18 @@ namespace NanoFleet.Provisioning.Storage
             return CheckEndpoint(claim, out error) ? FpStatus.Success : FpStatus.BadParameter;
         }
 
-        private static bool CheckFormatTag(byte[] data, int start, int stop, out string error)
+        private static bool CheckFormatTag(byte[] data, int start, int stop, ProvisioningClaim claim, out string error)
         {
             error = "";
             if (Utf8.EqualsText(data, start, stop - start, FormatTag)) return true;
+            if (Utf8.EqualsText(data, start, stop - start, JitpFormatTag))
+            {
+                claim.JustInTime = true;
+                return true;
+            }
+
             Utf8.TryDecode(data, start, stop - start, out string line, out _);
-            error = "the config starts with '" + WholeChars.Shorten(line, 40) + "', not '" + FormatTag + "'";
+            error = "the config starts with '" + WholeChars.Shorten(line, 40) + "', not '" + FormatTag + "' or '" + JitpFormatTag + "'";
             return false;
         }
 
@@ -199,7 +213,7 @@ namespace NanoFleet.Provisioning.Storage
             error = "";
             if (!IsValidHost(claim.EndpointHost)) error = "endpoint host '" + WholeChars.Shorten(claim.EndpointHost, 40) + "' is empty or holds spaces or control characters";
             else if (claim.EndpointPort < 1 || claim.EndpointPort > 65535) error = "endpoint port " + claim.EndpointPort + " is not 1-65535";
-            else if (!IsValidTemplateName(claim.TemplateName)) error = "template name '" + WholeChars.Shorten(claim.TemplateName, 40) + "' is not 1-36 characters of [0-9A-Za-z_-]";
+            else if (!claim.JustInTime && !IsValidTemplateName(claim.TemplateName)) error = "template name '" + WholeChars.Shorten(claim.TemplateName, 40) + "' is not 1-36 characters of [0-9A-Za-z_-]";
             return error.Length == 0;
         }
 

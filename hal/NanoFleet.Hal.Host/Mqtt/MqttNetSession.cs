@@ -213,23 +213,33 @@ namespace NanoFleet.Hal.Host.Mqtt
 
         private MqttClientOptions BuildClientOptions(MqttCredentials credentials, X509Certificate2 certificate, TlsHandshakeObserver handshake)
         {
-            var tls = new MqttClientTlsOptionsBuilder()
-                .UseTls()
-                .WithTargetHost(credentials.Host)
-                .WithClientCertificates(new X509Certificate2Collection(certificate))
-                .WithCertificateValidationHandler(handshake.Validate)
-                .Build();
+            var builder = new MqttClientOptionsBuilder().WithTcpServer(credentials.Host, credentials.Port);
+            if (PemCertificates.ChainAfterLeaf(credentials.CertificatePem) is { Count: > 0 } chain)
+            {
+                builder.WithStreamProvider(new ChainPresentingStreamProvider(credentials.Host, certificate, chain, handshake));
+            }
+            else
+            {
+                builder.WithTlsOptions(TlsOptions(credentials, certificate, handshake));
+            }
+
             TimeSpan ackTimeout = _options.ConnectTimeout > _options.PublishTimeout ? _options.ConnectTimeout : _options.PublishTimeout;
-            return new MqttClientOptionsBuilder()
-                .WithTcpServer(credentials.Host, credentials.Port)
+            return builder
                 .WithClientId(credentials.ClientId)
                 .WithProtocolVersion(MqttProtocolVersion.V311)
                 .WithCleanSession(true)
                 .WithKeepAlivePeriod(_options.KeepAlive)
                 .WithTimeout(ackTimeout)
-                .WithTlsOptions(tls)
                 .Build();
         }
+
+        private static MqttClientTlsOptions TlsOptions(MqttCredentials credentials, X509Certificate2 certificate, TlsHandshakeObserver handshake) =>
+            new MqttClientTlsOptionsBuilder()
+                .UseTls()
+                .WithTargetHost(credentials.Host)
+                .WithClientCertificates(new X509Certificate2Collection(certificate))
+                .WithCertificateValidationHandler(handshake.Validate)
+                .Build();
 
         private IMqttClient? Current
         {

@@ -50,6 +50,29 @@ namespace NanoFleet.Hal.Host.Mqtt
             }
         }
 
+        /// <summary>The certificates after the first in a client certificate PEM (its CA chain), or null when there are none or
+        /// the PEM does not parse (loading the leaf reports that).</summary>
+        public static X509Certificate2Collection? ChainAfterLeaf(byte[] certificatePem)
+        {
+            var all = new X509Certificate2Collection();
+            try
+            {
+                all.ImportFromPem(Encoding.UTF8.GetString(certificatePem));
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+
+            if (all.Count < 2)
+            {
+                return null;
+            }
+
+            all.RemoveAt(0);
+            return all;
+        }
+
         /// <summary>Loads every certificate in a PEM bundle (e.g. Amazon Root CA 1, or the emulator's CA).</summary>
         /// <param name="caPem">One or more PEM certificates.</param>
         /// <param name="authorities">The certificates, or null on failure.</param>

@@ -23,6 +23,7 @@ namespace NanoFleet.Cli.Commands
             cloud.Subcommands.Add(CloudMetricsCommand.Create());
             cloud.Subcommands.Add(CloudFaultsCommand.Create());
             cloud.Subcommands.Add(CloudIdentityCommand.Create());
+            cloud.Subcommands.Add(CloudCaCommand.Create());
             return cloud;
         }
 

@@ -19,8 +19,9 @@ namespace NanoFleet.Cli.Commands
             var cbor = new Option<bool>("--cbor") { Description = "Use the CBOR provisioning API instead of JSON." };
             var flow = new Option<string>("--flow")
             {
-                Description = "The provisioning path: claim (a shared claim in every factory image) or trusted-user (no claim in flash; an\n" +
-                    "installer gets each device a temporary claim from the control plane and hands it over its serial port).",
+                Description = "The provisioning path: claim (a shared claim in every factory image, traded for a certificate), trusted-user\n" +
+                    "(no claim in flash; an installer gets each device a temporary claim from the control plane and hands it over its\n" +
+                    "serial port) or jitp (a factory CA signs a certificate per device; its first connection registers it).",
                 DefaultValueFactory = _ => "claim",
             };
             flow.AcceptOnlyFromAmong(DemoFlows.Names);

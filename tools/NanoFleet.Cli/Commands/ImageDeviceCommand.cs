@@ -32,14 +32,16 @@ namespace NanoFleet.Cli.Commands
                     "the device waits for an installer's temporary claim (`device run --await-claim`).",
             };
             var parameters = new Option<string[]>("--param") { Description = "Without --claim-image: a RegisterThing parameter KEY=VALUE (repeatable)." };
+            var jitpCa = new Option<string?>("--jitp-ca") { Description = "Instead of a claim: a JITP image with its own certificate signed by the factory CA in DIR (`cloud ca create`), CN = --serial." };
+            var serial = new Option<string?>("--serial") { Description = "With --jitp-ca: the device's serial number, the certificate's CommonName and so its thing name." };
             var command = new Command(
                 "device",
                 "Build a full flash image for a virtual device: the partition table at 0x8000, the claim partition\n" +
                 "(from --claim-image, or built from --ca/--cert/--key/--endpoint/--template/--param as `image claim`\n" +
-                "does), the MAC, and 0xFF everywhere else. Boot it with `nanofleet device run --flash FILE`.\n" +
+                "does; or, with --jitp-ca DIR --serial S, a JITP image: its own certificate, no claim), the MAC, and 0xFF everywhere else. Boot it with `nanofleet device run --flash FILE`.\n" +
                 "Example: nanofleet image device --claim-image claim.bin --mac 02:4e:46:00:00:01 -o dev-01.bin")
             {
-                output, mac, partitions, claimImage, ca, cert, key, endpoint, template, format, parameters, noClaim,
+                output, mac, partitions, claimImage, ca, cert, key, endpoint, template, format, parameters, noClaim, jitpCa, serial,
             };
             command.SetAction(parse =>
             {
@@ -49,7 +51,9 @@ namespace NanoFleet.Cli.Commands
                     throw new CliException(ExitCodes.BadInput, $"--mac '{macText}' is not a MAC address (six hex bytes, e.g. 02:4e:46:00:00:01)");
                 }
 
-                byte[] claim = parse.GetValue(claimImage) is string path
+                byte[] claim = parse.GetValue(jitpCa) is string jitpDirectory
+                    ? BuildJitp(jitpDirectory, parse.GetValue(serial))
+                    : parse.GetValue(claimImage) is string path
                     ? ReadClaimImage(path)
                     : BuildClaim(parse.GetValue(ca), parse.GetValue(cert), parse.GetValue(key), parse.GetValue(endpoint), parse.GetValue(template),
                         parse.GetValue(format) == "cbor", parse.GetValue(parameters) ?? Array.Empty<string>(), parse.GetValue(noClaim));
@@ -62,6 +66,19 @@ namespace NanoFleet.Cli.Commands
                 return ExitCodes.Success;
             });
             return command;
+        }
+
+        private static byte[] BuildJitp(string directory, string? serial)
+        {
+            if (string.IsNullOrEmpty(serial))
+            {
+                throw new CliException(ExitCodes.BadInput, "--jitp-ca needs --serial: the CommonName of the device's certificate and its thing name");
+            }
+
+            using var factory = Station.Batch.JitpCaDirectory.Load(directory);
+            var (builder, certificate) = factory.Builder(serial);
+            Console.WriteLine($"device certificate for '{serial}' signed by '{factory.Ca.Subject}': SHA-256 {certificate.Sha256}");
+            return builder.Build().Bytes;
         }
 
         private static byte[] ReadClaimImage(string path)

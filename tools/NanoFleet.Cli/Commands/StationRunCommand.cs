@@ -16,8 +16,14 @@ namespace NanoFleet.Cli.Commands
         public static Command Create()
         {
             var ports = new Option<string>("--ports") { Description = "Comma-separated serial ports, one device on each (e.g. /dev/ttyUSB0,/dev/ttyUSB1).", Required = true };
-            var claimDir = new Option<string>("--claim-dir") { Description = "Directory with ca.pem, claim.pem, claim.key and endpoint.txt (HOST[:PORT]).", Required = true };
-            var template = new Option<string>("--template") { Description = "Fleet-provisioning template name put in each claim image.", Required = true };
+            var claimDir = new Option<string?>("--claim-dir") { Description = "Directory with ca.pem, claim.pem, claim.key and endpoint.txt (HOST[:PORT]). Fleet provisioning by claim; or give --jitp-ca." };
+            var template = new Option<string?>("--template") { Description = "Fleet-provisioning template name put in each claim image (with --claim-dir)." };
+            var jitpCa = new Option<string?>("--jitp-ca")
+            {
+                Description = "Just-in-time provisioning instead of a claim: a directory with ca.pem and ca.key (the factory CA registered\n" +
+                    "with AWS IoT), server-ca.pem (the broker's CA) and endpoint.txt. Each device gets its own EC P-256 certificate\n" +
+                    "with CommonName = its serial number, written with the CA chain and no claim (`nanofleet cloud ca create` makes one).",
+            };
             var prefix = new Option<string>("--serial-prefix") { Description = "Serial number prefix; numbers follow as 6 digits (NF-000001).", Required = true };
             var firmware = new Option<string[]>("--firmware") { Description = "App image as LABEL=FILE or OFFSET=FILE; a bare FILE goes to 'factory'. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
             var bootloader = new Option<string?>("--bootloader") { Description = "Second-stage bootloader image (e.g. built with flash encryption enabled), written at the chip's fixed bootloader offset (0x1000 on the ESP32) after its ESP image checks." };
@@ -34,7 +40,8 @@ namespace NanoFleet.Cli.Commands
             var command = new Command("run",
                 "For each port in parallel: detect the chip and read its MAC; refuse a device any station sharing\n" +
                 "the store already provisioned (unless --reflash); allocate the next serial (never twice, even across\n" +
-                "ports, stations or a restart); build its claim image with SerialNumber and MacAddress parameters;\n" +
+                "ports, stations or a restart); build its claim image with SerialNumber and MacAddress parameters (with\n" +
+                "--jitp-ca instead: its own certificate from the factory CA, CN = serial, no claim; the record keeps its SHA-256);\n" +
                 "flash the bootloader (if given), table, claim and firmware and verify each by MD5; record the outcome.\n" +
                 "A killed station loses no record: its next run, or any station's run once its 60 s lease lapses,\n" +
                 "marks its unfinished devices 'interrupted' (a live station's devices are never touched).\n" +
@@ -43,7 +50,7 @@ namespace NanoFleet.Cli.Commands
                 "Example: nanofleet station run --ports /dev/ttyUSB0,/dev/ttyUSB1 --claim-dir claim/ \\\n" +
                 "           --template fleet-tpl --serial-prefix NF- --firmware nanoCLR.bin --operator alice")
             {
-                ports, claimDir, template, prefix, firmware, bootloader, partitions, db, passwordFile, op, station, reflash, baud, noCompress,
+                ports, claimDir, template, jitpCa, prefix, firmware, bootloader, partitions, db, passwordFile, op, station, reflash, baud, noCompress,
                 dashboard, allowRemote,
             };
             command.SetAction(result =>
@@ -57,11 +64,24 @@ namespace NanoFleet.Cli.Commands
                     return (where, OutputFiles.ReadBytes(file, "--firmware"), file);
                 }).ToList();
                 string? bootFile = result.GetValue(bootloader);
+                string? claimPath = result.GetValue(claimDir), jitpPath = result.GetValue(jitpCa), templateName = result.GetValue(template);
+                if ((claimPath is null) == (jitpPath is null))
+                {
+                    throw new CliException(ExitCodes.BadInput, "give --claim-dir (with --template) for fleet provisioning, or --jitp-ca for just-in-time provisioning, not both");
+                }
+
+                if (claimPath is not null && templateName is null)
+                {
+                    throw new CliException(ExitCodes.BadInput, "--claim-dir needs --template: the fleet-provisioning template put in each claim image");
+                }
+
+                using var jitp = jitpPath is null ? null : JitpCaDirectory.Load(jitpPath);
                 var options = new StationOptions
                 {
                     Ports = result.GetValue(ports)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    Claim = ClaimDirectory.Load(result.GetValue(claimDir)!),
-                    Template = result.GetValue(template)!,
+                    Claim = claimPath is null ? null : ClaimDirectory.Load(claimPath),
+                    JitpCa = jitp,
+                    Template = templateName ?? "",
                     SerialPrefix = result.GetValue(prefix)!,
                     Layout = layout,
                     Firmware = images,

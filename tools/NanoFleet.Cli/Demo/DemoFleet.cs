@@ -72,18 +72,15 @@ namespace NanoFleet.Cli.Demo
             await using var emulator = new FleetEmulator(emulatorOptions);
             await emulator.StartAsync(cancellation);
             _view.Stage($"Fleet-provisioning emulator listening on 127.0.0.1:{emulator.Port} (mTLS, MQTT 3.1.1/5)");
-            await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
-            string hookArn = await emulator.Functions.HookTemplateAsync(DemoTemplate.Name, DemoTemplate.HookFunction, hook.Url);
-            _view.Stage($"Pre-provisioning hook {hookArn} allows {serials.First()}..{serials.Last()}; IoT may invoke it for template '{DemoTemplate.Name}' only");
-            var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
-            _view.Stage($"Template '{DemoTemplate.Name}' names things {DemoTemplate.ThingPrefix}<SerialNumber>; claim certificate {Commands.DeviceCommand.Short(claim.CertificateId)} issued");
             if (_options.Faults)
             {
                 emulator.Faults.Apply(DemoOptions.FaultSpec);
                 _view.Stage("Fault injection on: " + emulator.Faults.Describe());
             }
 
-            var devices = BuildImages(workspace, emulator, claim);
+            var (devices, claimCertificateId) = _options.Flow == DemoFlow.Jitp
+                ? (await JitpDemo.BuildImagesAsync(workspace, emulator, _options.Devices, _view), "")
+                : await BuildClaimImagesAsync(workspace, emulator, hook.Url, serials);
             _view.Stage($"{devices.Count} flash images built from partitions.csv ({DeviceImageBuilder.DefaultFlashSize / (1024 * 1024)} MB each) in {Path.Combine(workspace, "devices")}; booting them");
             using var installers = _options.Flow == DemoFlow.TrustedUser ? new DemoInstallers(emulator, devices) : null;
             if (installers is not null)
@@ -95,31 +92,45 @@ namespace NanoFleet.Cli.Demo
             var problems = BootAll(devices, installers, cancellation);
             installers?.Join();
             problems.AddRange(installers?.Problems ?? Array.Empty<string>());
-            problems.AddRange(await VerifyAsync(devices, emulator, claim.CertificateId));
+            problems.AddRange(await VerifyAsync(devices, emulator, claimCertificateId, _options.Flow));
             var report = new DemoReport(devices, problems, workspace, keep, clock.Elapsed);
             _view.Summary(report);
             return report;
         }
 
-        private List<DeviceProgress> BuildImages(string workspace, FleetEmulator emulator, ClaimCredentials claim)
+        /// <summary>The claim and trusted-user flows: the template with its allow-list hook as a function, and images holding
+        /// the shared claim (claim) or none (trusted-user: installers hand each device a temporary one).</summary>
+        private async Task<(List<DeviceProgress>, string)> BuildClaimImagesAsync(string workspace, FleetEmulator emulator, Uri hookUrl, List<string> serials)
         {
+            await emulator.Templates.PutAsync(DemoTemplate.Name, DemoTemplate.Body);
+            string hookArn = await emulator.Functions.HookTemplateAsync(DemoTemplate.Name, DemoTemplate.HookFunction, hookUrl);
+            _view.Stage($"Pre-provisioning hook {hookArn} allows {serials.First()}..{serials.Last()}; IoT may invoke it for template '{DemoTemplate.Name}' only");
             PartitionTable table = DefaultPartitions.Load(null);
+            if (_options.Flow == DemoFlow.TrustedUser)
+            {
+                _view.Stage($"Template '{DemoTemplate.Name}' names things {DemoTemplate.ThingPrefix}<SerialNumber>; no claim certificate in the images");
+                return (BuildImages(workspace, _options.Devices,
+                    (path, i) => DemoImages.WriteAwaitingClaim(path, table, emulator, DemoTemplate.Name, i, emulator.Port)), "");
+            }
+
+            var claim = await emulator.Claims.CreateAsync(DemoTemplate.Name);
+            _view.Stage($"Template '{DemoTemplate.Name}' names things {DemoTemplate.ThingPrefix}<SerialNumber>; claim certificate {Commands.DeviceCommand.Short(claim.CertificateId)} issued");
+            var devices = BuildImages(workspace, _options.Devices,
+                (path, i) => DemoImages.Write(path, table, emulator, claim, i, _options.Cbor ? FpFormat.Cbor : FpFormat.Json, emulator.Port));
+            return (devices, claim.CertificateId);
+        }
+
+        /// <summary>Writes device <c>i</c>'s image with <paramref name="write"/>(path, i) into WORKSPACE/devices, for i = 1..count.</summary>
+        internal static List<DeviceProgress> BuildImages(string workspace, int count, Action<string, int> write)
+        {
             string directory = Path.Combine(workspace, "devices");
             Directory.CreateDirectory(directory);
             var devices = new List<DeviceProgress>();
-            for (int i = 1; i <= _options.Devices; i++)
+            for (int i = 1; i <= count; i++)
             {
                 string name = "dev-" + i.ToString("00", CultureInfo.InvariantCulture);
                 string path = Path.Combine(directory, name + ".bin");
-                if (_options.Flow == DemoFlow.TrustedUser)
-                {
-                    DemoImages.WriteAwaitingClaim(path, table, emulator, DemoTemplate.Name, i, emulator.Port);
-                }
-                else
-                {
-                    DemoImages.Write(path, table, emulator, claim, i, _options.Cbor ? FpFormat.Cbor : FpFormat.Json, emulator.Port);
-                }
-
+                write(path, i);
                 devices.Add(new DeviceProgress(name, SerialNumber(i), MacAddress(i), path));
             }
 
@@ -208,7 +219,7 @@ namespace NanoFleet.Cli.Demo
             }
         }
 
-        private static async Task<List<string>> VerifyAsync(IReadOnlyList<DeviceProgress> devices, FleetEmulator emulator, string claimCertificateId)
+        private static async Task<List<string>> VerifyAsync(IReadOnlyList<DeviceProgress> devices, FleetEmulator emulator, string claimCertificateId, DemoFlow flow)
         {
             var problems = new List<string>();
             var certificates = new HashSet<string>(StringComparer.Ordinal);
@@ -220,7 +231,7 @@ namespace NanoFleet.Cli.Demo
                     continue;
                 }
 
-                string expectedThing = DemoTemplate.ThingPrefix + d.SerialNumber;
+                string expectedThing = flow == DemoFlow.Jitp ? d.SerialNumber : DemoTemplate.ThingPrefix + d.SerialNumber; // JITP: the certificate's CN
                 if (d.ThingName != expectedThing)
                 {
                     problems.Add($"{d.Name} runs as '{d.ThingName}', expected '{expectedThing}'");

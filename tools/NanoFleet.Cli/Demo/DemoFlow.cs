@@ -8,8 +8,12 @@ namespace NanoFleet.Cli.Demo
     {
         /// <summary>Fleet provisioning by claim: one shared claim in every factory image.</summary>
         Claim,
+
         /// <summary>Provisioning by a trusted user: no claim in flash; an installer hands each device a temporary claim over its serial port.</summary>
         TrustedUser,
+
+        /// <summary>Just-in-time provisioning: a factory CA registered with a JITP template signs a certificate per device.</summary>
+        Jitp,
     }
 
     /// <summary>The `--flow` names, one per <see cref="DemoFlow"/>.</summary>
@@ -19,6 +23,7 @@ namespace NanoFleet.Cli.Demo
         {
             ("claim", DemoFlow.Claim),
             ("trusted-user", DemoFlow.TrustedUser),
+            ("jitp", DemoFlow.Jitp),
         };
 
         /// <summary>Every name `--flow` accepts.</summary>

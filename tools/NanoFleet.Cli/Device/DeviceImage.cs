@@ -93,9 +93,11 @@ namespace NanoFleet.Cli.Device
                 }
 
                 // A station-flashed image has no virtual eFuse record: the station read the chip's
-                // eFuse MAC and wrote it into the claim's MacAddress parameter, so use that.
+                // eFuse MAC and wrote it into the claim's MacAddress parameter, so use that. A JITP device
+                // names itself by its certificate and needs no MAC.
                 string mac = VirtualEfuse.ReadMac(claimRegion, out error)
                     ?? StationRecordedMac(claim)
+                    ?? (claim.JustInTime ? "" : null)
                     ?? throw new InvalidDataException($"'{path}': no device MAC in '{claimRow.Name}' ({error}, and no MacAddress claim parameter); build the image with `nanofleet image device --mac`");
                 return new DeviceImage(chip, flash, table, credentialsRow, claim, mac);
             }

@@ -120,8 +120,8 @@ namespace NanoFleet.Cli.Device
                 {
                     case RunOutcome.Operational:
                         ThingName = result.ThingName;
-                        CertificateId = result.Credentials?.CertificateId ?? "";
                         CertificatePem = result.Credentials is { } kept ? Encoding.UTF8.GetString(kept.CertificatePem) : "";
+                        CertificateId = result.Credentials is { CertificateId.Length: > 0 } stored ? stored.CertificateId : IdOf(CertificatePem);
                         return DeviceRunOutcome.Operational;
                     case RunOutcome.RebootRequested:
                         _session.Disconnect();
@@ -167,6 +167,11 @@ namespace NanoFleet.Cli.Device
             ProvisioningClaim claim = image.Claim;
             ApplyEndpointOverride(claim);
             var log = _options.Log ?? SilentLog.Instance;
+            if (claim.JustInTime)
+            {
+                return RunJustInTime(claim, log, cancellation);
+            }
+
             ICredentialStore store = image.OpenCredentialStore(log);
             if (!claim.HasClaimCertificate && store.Load(new DeviceCredentials()) != StoreStatus.Success)
             {
@@ -196,6 +201,32 @@ namespace NanoFleet.Cli.Device
             {
                 return runner.Run();
             }
+        }
+
+        /// <summary>A JITP image: the device's own certificate, no claim; connect as the thing its certificate names.</summary>
+        private RunResult RunJustInTime(ProvisioningClaim image, ILogSink log, CancellationToken cancellation)
+        {
+            var machine = new JitpMachine(_options.BackoffBaseMilliseconds, _options.BackoffCapMilliseconds, _options.MaxAttempts,
+                _options.PermanentFailureBackoffMilliseconds, _random);
+            var runner = new JitpRunner(_session, new HostClock(_options.Time), log, image, machine);
+            runner.StepChanged += (_, e) => Raise(e.StepName, e.Attempts);
+            using (cancellation.Register(runner.Stop))
+            {
+                return runner.Run();
+            }
+        }
+
+        /// <summary>AWS's certificate id (SHA-256 of the DER) of the first certificate in <paramref name="pem"/>; the device
+        /// itself does not hash, so a JITP run leaves the id to the host.</summary>
+        private static string IdOf(string pem)
+        {
+            if (pem.Length == 0)
+            {
+                return "";
+            }
+
+            using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(certificate.RawData));
         }
 
         private void ApplyEndpointOverride(ProvisioningClaim claim)

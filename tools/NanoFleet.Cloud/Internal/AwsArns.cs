@@ -22,6 +22,8 @@ namespace NanoFleet.Cloud.Internal
 
         public string ProvisioningTemplate(string name) => _prefix + "provisioningtemplate/" + name;
 
+        public string CaCertificate(string caCertificateId) => _prefix + "cacert/" + caCertificateId;
+
         public string Client(string clientId) => _prefix + "client/" + clientId;
 
         public string Topic(string topic) => _prefix + "topic/" + topic;

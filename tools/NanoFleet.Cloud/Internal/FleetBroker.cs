@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using System.Buffers;
 using System.Threading;
@@ -15,6 +16,7 @@ using MQTTnet.Server;
 using NanoFleet.Cloud.Events;
 using NanoFleet.Cloud.Internal.Network;
 using NanoFleet.Cloud.Internal.Policies;
+using NanoFleet.Cloud.Jitp;
 
 namespace NanoFleet.Cloud.Internal
 {
@@ -30,6 +32,11 @@ namespace NanoFleet.Cloud.Internal
         private const string SessionKey = "nanofleet.session";
         private readonly EmulatorContext _context;
         private readonly ProvisioningService _service;
+        private readonly JitpProvisioner _jitp;
+
+        // What the TLS validation learnt about a certificate from a registered CA, for the check after the handshake
+        // (only the validation callback sees the chain the client sent). Keyed by the SslStream, gone with it.
+        private readonly ConditionalWeakTable<object, JitpPresentation> _presentations = new();
         private readonly ConcurrentDictionary<string, ClientSession> _clients = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
         private readonly CancellationTokenSource _stopping = new();
@@ -40,6 +47,7 @@ namespace NanoFleet.Cloud.Internal
         {
             _context = context;
             _service = new ProvisioningService(context);
+            _jitp = new JitpProvisioner(context);
         }
 
         public event EventHandler<RequestCompletedEventArgs>? RequestCompleted;
@@ -55,7 +63,7 @@ namespace NanoFleet.Cloud.Internal
         {
             var options = _context.Options;
             var listener = new GuardedTlsListener(new IPEndPoint(options.Address, options.Port), _context.Ca.ServerCertificate,
-                ValidateClientCertificate, options.Network, _context.Log);
+                ValidateClientCertificate, AdmitAfterHandshake, options.Network, _context.Log);
             var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
                 .WithoutDefaultEndpoint() // the listener above is the only way in
                 .WithPersistentSessions(false)
@@ -123,8 +131,50 @@ namespace NanoFleet.Cloud.Internal
             _stopping.Dispose();
         }
 
-        private bool ValidateClientCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-            certificate is X509Certificate2 cert && _context.Ca.Verifies(cert, _context.Clock.GetUtcNow());
+        /// <summary>A client certificate is accepted when the emulator's CA issued it or a registered CA (any status) signed it;
+        /// AWS refuses the TLS handshake of a certificate from a CA it does not know.</summary>
+        private bool ValidateClientCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+        {
+            if (certificate is not X509Certificate2 cert)
+            {
+                return false;
+            }
+
+            if (_context.Ca.Verifies(cert, _context.Clock.GetUtcNow()))
+            {
+                return true;
+            }
+
+            if (_jitp.FindIssuer(cert) is not { } ca)
+            {
+                _context.Log.Warn("tls", null, CertificateAuthority.IdOf(cert), $"refused a certificate from '{cert.Issuer}': no registered CA signed it");
+                return false;
+            }
+
+            _presentations.AddOrUpdate(sender, new JitpPresentation(ca, JitpProvisioner.Presented(ca, chain?.ChainPolicy.ExtraStore)));
+            return true;
+        }
+
+        /// <summary>A registered certificate goes on to CONNECT, where its status and policies decide. An unregistered one from a
+        /// registered CA is JIT-provisioned (or refused) and its connection closed, as AWS closes it.</summary>
+        private bool AdmitAfterHandshake(SslStream ssl)
+        {
+            if (!_presentations.TryGetValue(ssl, out var presentation) || ssl.RemoteCertificate is not X509Certificate2 cert)
+            {
+                return true;
+            }
+
+            _presentations.Remove(ssl);
+            if (_context.Store.Read(s => s.GetCertificate(CertificateAuthority.IdOf(cert))) is not null)
+            {
+                return true;
+            }
+
+            _jitp.HandleFirstConnection(cert, presentation.Ca, presentation.CaPresented);
+            return false;
+        }
+
+        private sealed record JitpPresentation(CaCertificateInfo Ca, bool CaPresented);
 
         private Task ValidatingConnectionAsync(ValidatingConnectionEventArgs e)
         {

@@ -16,14 +16,14 @@ namespace NanoFleet.Cloud.Internal
     /// </summary>
     internal static class RegistrationWriter
     {
-        public static int Apply(RegistrySession s, ProvisioningPlan plan, string certificateId, string tokenHash, DateTimeOffset now)
+        public static int Apply(RegistrySession s, ProvisioningPlan plan, string certificateId, string? tokenHash, DateTimeOffset now)
         {
             var certificate = s.GetCertificate(certificateId)
                 ?? throw ProvisioningException.InvalidToken($"Certificate {certificateId} no longer exists (its token expired).");
 
             // A token registers its certificate once (AWS does not say; the safe reading). Spending it inside this
-            // transaction means two concurrent RegisterThing calls with one token cannot both pass.
-            if (!s.SpendOwnershipToken(certificateId, tokenHash))
+            // transaction means two concurrent RegisterThing calls with one token cannot both pass. JITP has no token.
+            if (tokenHash is not null && !s.SpendOwnershipToken(certificateId, tokenHash))
             {
                 throw ProvisioningException.InvalidToken("Certificate ownership token has already been used to register its certificate.");
             }

@@ -30,6 +30,9 @@ namespace NanoFleet.Cloud.Metrics
         /// <summary>Failed RegisterThing calls.</summary>
         public long RegisterThingFailed => Interlocked.Read(ref _failures[(int)ProvisioningApi.RegisterThing]);
 
+        /// <summary>AWS's JITP metrics (ProvisionThing.Success, .ClientError, .ServerError).</summary>
+        public ProvisionThingMetrics ProvisionThing { get; } = new();
+
         /// <summary>A consistent copy of every figure.</summary>
         public MetricsSnapshot Snapshot()
         {

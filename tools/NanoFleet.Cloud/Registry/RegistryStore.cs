@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS claim_limits(
   certificate_id TEXT PRIMARY KEY, max_registrations_per_minute INTEGER, max_failures_per_minute INTEGER,
   max_distinct_addresses INTEGER, on_alarm TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS functions(name TEXT PRIMARY KEY, url TEXT NOT NULL, policy TEXT, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ca_certificates(
+  id TEXT PRIMARY KEY, pem TEXT NOT NULL, status TEXT NOT NULL, auto_registration INTEGER NOT NULL,
+  template_body TEXT, template_name TEXT, role_arn TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS account_settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
 
         private readonly SqliteConnection _connection;

@@ -10,11 +10,14 @@ namespace NanoFleet.Station.Batch
         /// <summary>Serial ports, one device each.</summary>
         public IReadOnlyList<string> Ports { get; init; } = Array.Empty<string>();
 
-        /// <summary>The claim material.</summary>
-        public required ClaimDirectory Claim { get; init; }
+        /// <summary>The claim material (fleet provisioning); null with <see cref="JitpCa"/>.</summary>
+        public ClaimDirectory? Claim { get; init; }
 
-        /// <summary>Fleet-provisioning template name.</summary>
-        public required string Template { get; init; }
+        /// <summary>The factory CA (just-in-time provisioning): each device gets its own certificate and no claim; null with <see cref="Claim"/>.</summary>
+        public JitpCaDirectory? JitpCa { get; init; }
+
+        /// <summary>Fleet-provisioning template name (with <see cref="Claim"/> only).</summary>
+        public string Template { get; init; } = "";
 
         /// <summary>Serial number prefix, e.g. "NF-".</summary>
         public required string SerialPrefix { get; init; }

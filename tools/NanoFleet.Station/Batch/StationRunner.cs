@@ -36,6 +36,11 @@ namespace NanoFleet.Station.Batch
             {
                 throw new ArgumentException("A port is listed twice.", nameof(options));
             }
+
+            if ((options.Claim is null) == (options.JitpCa is null))
+            {
+                throw new ArgumentException("Give either the claim material or the JITP factory CA.", nameof(options));
+            }
         }
 
         /// <summary>Raised from worker threads as each port progresses.</summary>
@@ -229,10 +234,17 @@ namespace NanoFleet.Station.Batch
             }
         }
 
+        /// <summary>The device's esp_secure_cert image: the shared claim with its parameters, or (JITP) a certificate of its own
+        /// whose commonName is its serial number. Either way the record keeps the SHA-256 of the certificate in the image.</summary>
         private ClaimImage BuildClaim(string serialNumber, DeviceIdentity identity)
         {
             PartitionRow row = _options.Layout.Get(FlashPlanner.ClaimPartition);
-            return _options.Claim.Builder(_options.Template)
+            if (_options.JitpCa is { } jitp)
+            {
+                return jitp.Builder(serialNumber).Builder.WithPartitionSize((int)row.Size).Build();
+            }
+
+            return _options.Claim!.Builder(_options.Template)
                 .WithParameter("SerialNumber", serialNumber)
                 .WithParameter("MacAddress", identity.MacText)
                 .WithPartitionSize((int)row.Size)

@@ -113,6 +113,17 @@ namespace NanoFleet.Station.Claim
             return this;
         }
 
+        /// <summary>
+        /// Makes a just-in-time provisioning image instead of a claim image: the certificate record holds the device's own
+        /// certificate followed by its CA (the chain AWS needs at the first connection), the key is the device's, and the
+        /// config carries only the endpoint (nanofleet-jitp/1: no template, no parameters).
+        /// </summary>
+        public ClaimImageBuilder WithJustInTime()
+        {
+            _claim.JustInTime = true;
+            return this;
+        }
+
         /// <summary>The esp_secure_cert partition size (0x2000 by default; take it from partitions.csv).</summary>
         public ClaimImageBuilder WithPartitionSize(int size)
         {
@@ -150,7 +161,7 @@ namespace NanoFleet.Station.Claim
 
             var caCertificates = ClaimPem.Certificates(_caPem, _caSource!);
             var claimCertificates = ClaimPem.Certificates(_certPem, _certSource!);
-            if (claimCertificates.Count > 1)
+            if (claimCertificates.Count > 1 && !_claim.JustInTime)
             {
                 throw new ClaimImageException($"{_certSource}: holds {claimCertificates.Count} certificates; give only the claim certificate");
             }
@@ -161,10 +172,12 @@ namespace NanoFleet.Station.Claim
             CheckValidity(claimCertificate, _certSource!, now, warnings, fatal: true);
             foreach (var ca in caCertificates) CheckValidity(ca, _caSource!, now, warnings, fatal: false);
 
+            string certificatePem = "";
+            foreach (var certificate in claimCertificates) certificatePem += ClaimPem.CertificatePem(certificate); // the leaf first (JITP: then its CA)
             var records = new (byte Type, byte[] Data, string What)[]
             {
                 (SecureCertTlv.TypeCaCert, CaRecord(caCertificates), "the CA certificate"),
-                (SecureCertTlv.TypeDeviceCert, ClaimPem.WithNul(ClaimPem.CertificatePem(claimCertificate)), "the claim certificate"),
+                (SecureCertTlv.TypeDeviceCert, ClaimPem.WithNul(certificatePem), "the claim certificate"),
                 (SecureCertTlv.TypePrivateKey, ClaimPem.WithNul(keyPem), "the claim key"),
                 (ClaimPartition.ConfigType, ConfigRecord(), "the provisioning config"),
             };

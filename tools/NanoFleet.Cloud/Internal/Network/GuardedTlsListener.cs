@@ -27,6 +27,7 @@ namespace NanoFleet.Cloud.Internal.Network
         private readonly IPEndPoint _endpoint;
         private readonly X509Certificate2 _serverCertificate;
         private readonly RemoteCertificateValidationCallback _validateClient;
+        private readonly Func<SslStream, bool> _admitAfterHandshake;
         private readonly NetworkLimits _limits;
         private readonly ConnectionGate _gate;
         private readonly NetworkReport _report;
@@ -36,9 +37,12 @@ namespace NanoFleet.Cloud.Internal.Network
         private MqttServerOptions? _serverOptions;
         private IMqttNetLogger? _logger;
 
+        /// <param name="admitAfterHandshake">Called once TLS is up; false closes the connection before any MQTT (AWS closes a JITP
+        /// device's first connection so).</param>
         public GuardedTlsListener(IPEndPoint endpoint, X509Certificate2 serverCertificate, RemoteCertificateValidationCallback validateClient,
-            NetworkLimits limits, EmulatorLog log)
+            Func<SslStream, bool> admitAfterHandshake, NetworkLimits limits, EmulatorLog log)
         {
+            _admitAfterHandshake = admitAfterHandshake;
             _endpoint = endpoint;
             _serverCertificate = serverCertificate;
             _validateClient = validateClient;
@@ -168,6 +172,10 @@ namespace NanoFleet.Cloud.Internal.Network
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                     EncryptionPolicy = EncryptionPolicy.RequireEncryption,
                 }, connection.Aborted).ConfigureAwait(false);
+                if (!_admitAfterHandshake(ssl))
+                {
+                    return;
+                }
 
                 var framed = new MqttPacketLimitStream(ssl, _limits.MaxPacketSize,
                     firstPacketEnded: () =>
