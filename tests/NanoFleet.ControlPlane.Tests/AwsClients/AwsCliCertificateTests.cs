@@ -83,8 +83,7 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
         {
             await using var cloud = await ControlPlaneEmulator.StartAsync();
             var aws = new AwsCli(cloud);
-            await aws.JsonAsync("create-provisioning-template", "--template-name", "fleet", "--template-body", Templates.Body,
-                "--provisioning-role-arn", Templates.RoleArn(cloud.AccountId), "--enabled");
+            await aws.CreateTemplateAsync("fleet");
             string first = (string)(await aws.JsonAsync("create-keys-and-certificate"))["certificateId"]!;
             string second = (string)(await aws.JsonAsync("create-keys-and-certificate", "--set-as-active"))["certificateId"]!;
             string claim = (string)(await aws.JsonAsync("create-provisioning-claim", "--template-name", "fleet"))["certificateId"]!;
@@ -103,8 +102,7 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
         public async Task CreateProvisioningClaim_ByTheInstaller_ExpiresInFiveMinutes()
         {
             await using var cloud = await ControlPlaneEmulator.StartAsync();
-            await new AwsCli(cloud).JsonAsync("create-provisioning-template", "--template-name", "fleet", "--template-body", Templates.Body,
-                "--provisioning-role-arn", Templates.RoleArn(cloud.AccountId), "--enabled");
+            await new AwsCli(cloud).CreateTemplateAsync("fleet");
             var installer = new AwsCli(cloud, DefaultIdentities.Installer);
 
             var before = DateTimeOffset.UtcNow;

@@ -6,22 +6,20 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
     /// <summary>Debian's AWS CLI v2 against the emulator's IoT policy operations.</summary>
     public sealed class AwsCliPolicyTests
     {
-        private const string Document = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iot:Connect","Resource":"*"}]}""";
-
         [Fact]
         public async Task CreatePolicy_ThenGetPolicy_ReturnTheDocument_AndASecondCreateIsRefused()
         {
             await using var cloud = await ControlPlaneEmulator.StartAsync();
             var aws = new AwsCli(cloud);
 
-            var created = await aws.JsonAsync("create-policy", "--policy-name", "connect-only", "--policy-document", Document);
+            var created = await aws.JsonAsync("create-policy", "--policy-name", "connect-only", "--policy-document", Templates.ConnectPolicy);
             var got = await aws.JsonAsync("get-policy", "--policy-name", "connect-only");
-            var again = await aws.RunAsync("create-policy", "--policy-name", "connect-only", "--policy-document", Document);
+            var again = await aws.RunAsync("create-policy", "--policy-name", "connect-only", "--policy-document", Templates.ConnectPolicy);
             var missing = await aws.RunAsync("get-policy", "--policy-name", "nope");
 
             string arn = $"arn:aws:iot:{cloud.Region}:{cloud.AccountId}:policy/connect-only";
-            Assert.Equal((arn, "1", Document), ((string)created["policyArn"]!, (string)created["policyVersionId"]!, (string)created["policyDocument"]!));
-            Assert.Equal((arn, "1", Document), ((string)got["policyArn"]!, (string)got["defaultVersionId"]!, (string)got["policyDocument"]!));
+            Assert.Equal((arn, "1", Templates.ConnectPolicy), ((string)created["policyArn"]!, (string)created["policyVersionId"]!, (string)created["policyDocument"]!));
+            Assert.Equal((arn, "1", Templates.ConnectPolicy), ((string)got["policyArn"]!, (string)got["defaultVersionId"]!, (string)got["policyDocument"]!));
             Assert.True(again.ExitCode == 254, again.ToString());
             Assert.Contains("(ResourceAlreadyExistsException) when calling the CreatePolicy operation", again.Stderr);
             Assert.Contains("(ResourceNotFoundException) when calling the GetPolicy operation", missing.Stderr);
@@ -44,7 +42,7 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
         {
             await using var cloud = await ControlPlaneEmulator.StartAsync();
             var aws = new AwsCli(cloud);
-            await aws.JsonAsync("create-policy", "--policy-name", "connect-only", "--policy-document", Document);
+            await aws.JsonAsync("create-policy", "--policy-name", "connect-only", "--policy-document", Templates.ConnectPolicy);
             var certificate = await aws.JsonAsync("create-keys-and-certificate", "--set-as-active");
             string id = (string)certificate["certificateId"]!, arn = (string)certificate["certificateArn"]!;
 

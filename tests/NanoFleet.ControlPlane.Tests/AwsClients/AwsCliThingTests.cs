@@ -10,8 +10,7 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
         /// <summary>Template "fleet" and one device per serial provisioned with a claim the CLI made; returns each thing's certificate ARN.</summary>
         private static async Task<System.Collections.Generic.Dictionary<string, string>> ProvisionAsync(ControlPlaneEmulator cloud, AwsCli aws, params string[] serials)
         {
-            await aws.JsonAsync("create-provisioning-template", "--template-name", "fleet", "--template-body", Templates.Body,
-                "--provisioning-role-arn", Templates.RoleArn(cloud.AccountId), "--enabled");
+            await aws.CreateTemplateAsync("fleet");
             var claim = await aws.JsonAsync("create-provisioning-claim", "--template-name", "fleet");
             var certificates = new System.Collections.Generic.Dictionary<string, string>();
             foreach (string serial in serials)

@@ -10,8 +10,6 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
     /// <summary>@aws-sdk/client-iot against the emulator's certificate, claim, policy and thing operations.</summary>
     public sealed class JsSdkRegistryTests
     {
-        private const string Document = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iot:Connect","Resource":"*"}]}""";
-
         [Fact]
         public async Task CertificateAndPolicyOperations_WorkFromTheSdk()
         {
@@ -23,7 +21,7 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
             await sdk.SendAsync("UpdateCertificate", new JsonObject { ["certificateId"] = id, ["newStatus"] = "INACTIVE" });
             var described = await sdk.SendAsync("DescribeCertificate", new JsonObject { ["certificateId"] = id });
             var listed = await sdk.SendAsync("ListCertificates", new JsonObject { ["ascendingOrder"] = true, ["pageSize"] = 10 });
-            var policy = await sdk.SendAsync("CreatePolicy", new JsonObject { ["policyName"] = "connect-only", ["policyDocument"] = Document });
+            var policy = await sdk.SendAsync("CreatePolicy", new JsonObject { ["policyName"] = "connect-only", ["policyDocument"] = Templates.ConnectPolicy });
             var got = await sdk.SendAsync("GetPolicy", new JsonObject { ["policyName"] = "connect-only" });
             await sdk.SendAsync("AttachPolicy", new JsonObject { ["policyName"] = "connect-only", ["target"] = arn });
             var attached = await cloud.Emulator.Policies.AttachedToAsync(id);
@@ -34,7 +32,7 @@ namespace NanoFleet.ControlPlane.Tests.AwsClients
             Assert.True(DateTimeOffset.Parse((string)described["certificateDescription"]!["creationDate"]!) > DateTimeOffset.UtcNow.AddMinutes(-10)); // the SDK's Date
             Assert.Equal(new[] { id }, listed["certificates"]!.AsArray().Select(c => (string)c!["certificateId"]!));
             Assert.Equal($"arn:aws:iot:{cloud.Region}:{cloud.AccountId}:policy/connect-only", (string?)policy["policyArn"]);
-            Assert.Equal(Document, (string?)got["policyDocument"]);
+            Assert.Equal(Templates.ConnectPolicy, (string?)got["policyDocument"]);
             Assert.Equal(new[] { "connect-only" }, attached);
             Assert.Empty(await cloud.Emulator.Policies.AttachedToAsync(id));
         }

@@ -38,6 +38,11 @@ namespace NanoFleet.ControlPlane.Tests.Support
             return result.Stdout.Trim().Length == 0 ? new JsonObject() : (JsonObject)JsonNode.Parse(result.Stdout)!;
         }
 
+        /// <summary>Creates the enabled template <paramref name="name"/> with <see cref="Templates.Body"/>.</summary>
+        public Task<JsonObject> CreateTemplateAsync(string name) =>
+            JsonAsync("create-provisioning-template", "--template-name", name, "--template-body", Templates.Body,
+                "--provisioning-role-arn", Templates.RoleArn(_cloud.AccountId), "--enabled");
+
         /// <summary>Runs `aws iot OPERATION-IN-KEBAB-CASE --cli-input-json file://…` with <paramref name="input"/>, which the CLI
         /// takes in the API's shape, and returns the JSON it printed.</summary>
         public async Task<JsonObject> SendAsync(string operation, JsonObject input)
