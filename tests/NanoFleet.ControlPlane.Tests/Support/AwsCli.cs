@@ -1,4 +1,6 @@
+using System.IO;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using NanoFleet.Cloud.ControlPlane.Identities;
 using NanoFleet.Tests.Shared;
@@ -9,7 +11,7 @@ namespace NanoFleet.ControlPlane.Tests.Support
     /// Debian's AWS CLI v2 (/usr/bin/aws, never a v1 earlier on PATH) pointed at the emulator's control plane with
     /// --endpoint-url, credentials in the environment and every config file and metadata lookup turned off.
     /// </summary>
-    public sealed class AwsCli
+    public sealed class AwsCli : IIotClient
     {
         private readonly ControlPlaneEmulator _cloud;
         private readonly string _identity;
@@ -34,6 +36,20 @@ namespace NanoFleet.ControlPlane.Tests.Support
             var result = await RunAsync(arguments);
             Assert.True(result.ExitCode == 0, $"aws iot {string.Join(' ', arguments)}: {result}");
             return result.Stdout.Trim().Length == 0 ? new JsonObject() : (JsonObject)JsonNode.Parse(result.Stdout)!;
+        }
+
+        /// <summary>Creates the enabled template <paramref name="name"/> with <see cref="Templates.Body"/>.</summary>
+        public Task<JsonObject> CreateTemplateAsync(string name) =>
+            JsonAsync("create-provisioning-template", "--template-name", name, "--template-body", Templates.Body,
+                "--provisioning-role-arn", Templates.RoleArn(_cloud.AccountId), "--enabled");
+
+        /// <summary>Runs `aws iot OPERATION-IN-KEBAB-CASE --cli-input-json file://…` with <paramref name="input"/>, which the CLI
+        /// takes in the API's shape, and returns the JSON it printed.</summary>
+        public async Task<JsonObject> SendAsync(string operation, JsonObject input)
+        {
+            string file = Path.Combine(_cloud.Directory, $"cli-input-{System.Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(file, input.ToJsonString());
+            return await JsonAsync(Regex.Replace(operation, "(?<=[a-z])(?=[A-Z])", "-").ToLowerInvariant(), "--cli-input-json", "file://" + file);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace NanoFleet.ControlPlane.Tests.Support
     /// AWS's JS SDK (@aws-sdk/client-iot, tests/aws-clients) pointed at the emulator's control plane: one
     /// command per call through tests/aws-clients/iot.mjs, which prints the output or the error as the SDK parsed it.
     /// </summary>
-    public sealed class JsSdk
+    public sealed class JsSdk : IIotClient
     {
         private const string Node = "/usr/bin/node";
         private readonly ControlPlaneEmulator _cloud;

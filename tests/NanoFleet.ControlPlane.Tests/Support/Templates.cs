@@ -15,6 +15,9 @@ namespace NanoFleet.ControlPlane.Tests.Support
         /// <summary>The same with a second thing attribute, for a second version.</summary>
         public static string BodyV2 => Body.Replace("\"dev-\"", "\"device-\"", System.StringComparison.Ordinal);
 
+        /// <summary>An IoT policy that allows only iot:Connect, for the policy operations.</summary>
+        public const string ConnectPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iot:Connect","Resource":"*"}]}""";
+
         public static string RoleArn(string accountId) => $"arn:aws:iam::{accountId}:role/NanoFleetProvisioning";
 
         public static string FunctionArn(string region, string accountId, string name) => $"arn:aws:lambda:{region}:{accountId}:function:{name}";

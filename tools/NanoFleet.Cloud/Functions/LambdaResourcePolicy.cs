@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NanoFleet.Cloud.ControlPlane.Iam;
 
 namespace NanoFleet.Cloud.Functions
 {
@@ -94,7 +95,7 @@ namespace NanoFleet.Cloud.Functions
                 string sid = statement.TryGetProperty("Sid", out var s) ? s.GetString() ?? "?" : "?";
                 bool deny = statement.TryGetProperty("Effect", out var e) && e.GetString() == "Deny";
                 if (!PrincipalMatches(statement, principalService) || !AnyMatches(statement, "Action", v => ActionMatches(v, action)) ||
-                    !AnyMatches(statement, "Resource", v => PolicyGlob.ArnLike(v, functionArn)))
+                    !AnyMatches(statement, "Resource", v => IamGlob.ArnMatches(v, functionArn)))
                 {
                     continue;
                 }
@@ -167,7 +168,7 @@ namespace NanoFleet.Cloud.Functions
         }
 
         private static bool ActionMatches(string pattern, string action) =>
-            PolicyGlob.Like(pattern.ToLowerInvariant(), action.ToLowerInvariant()); // action names are case-insensitive in IAM
+            IamGlob.Matches(pattern, action, ignoreCase: true); // action names are case-insensitive in IAM
 
         private static bool AnyMatches(JsonElement statement, string property, Func<string, bool> matches) =>
             statement.TryGetProperty(property, out var node) && Values(node).Any(matches);
@@ -201,8 +202,8 @@ namespace NanoFleet.Cloud.Functions
                     bool holds = op.Name switch
                     {
                         "StringEquals" => wanted.Contains(actual, StringComparer.Ordinal),
-                        "StringLike" => wanted.Any(w => PolicyGlob.Like(w, actual)),
-                        _ => wanted.Any(w => PolicyGlob.ArnLike(w, actual)),
+                        "StringLike" => wanted.Any(w => IamGlob.Matches(w, actual, ignoreCase: false)),
+                        _ => wanted.Any(w => IamGlob.ArnMatches(w, actual)),
                     };
                     if (!holds)
                     {

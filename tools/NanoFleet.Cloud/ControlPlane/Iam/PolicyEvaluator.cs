@@ -62,16 +62,8 @@ namespace NanoFleet.Cloud.ControlPlane.Iam
             "StringEquals" => string.Equals(expected, actual, StringComparison.Ordinal),
             "StringEqualsIgnoreCase" => string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase),
             "StringLike" => IamGlob.Matches(expected, actual, ignoreCase: false),
-            // IAM compares ARNs part by part (arn:partition:service:region:account:resource); a glob never crosses a colon of the first five.
-            "ArnEquals" or "ArnLike" => ArnMatches(expected, actual),
+            "ArnEquals" or "ArnLike" => IamGlob.ArnMatches(expected, actual),
             _ => throw new InvalidOperationException($"operator {positiveOperator} passed the parser but is not evaluated"),
         };
-
-        private static bool ArnMatches(string pattern, string arn)
-        {
-            string[] expected = pattern.Split(':', 6);
-            string[] actual = arn.Split(':', 6);
-            return expected.Length == 6 && actual.Length == 6 && expected.Zip(actual).All(p => IamGlob.Matches(p.First, p.Second, ignoreCase: false));
-        }
     }
 }
