@@ -20,15 +20,13 @@ namespace NanoFleet.Cloud.Admin
     /// PUT /templates/NAME[?enabled=false] (body = template), GET /templates/NAME, PUT /templates/NAME/cli-input
     /// (body = create-provisioning-template input), GET /functions, PUT /functions/NAME {"url"}, DELETE /functions/NAME,
     /// POST /functions/NAME/permissions (body = <see cref="FunctionPermission"/>), GET /functions/NAME/policy,
-    /// POST /faults (body = fault spec), and /iot/PATH: an AWS IoT control-plane operation (AWS request and response shapes;
-    /// errors as "ErrorType: message") for the verbs that still go through the admin endpoint.
+    /// POST /faults (body = fault spec). AWS IoT's own operations are the control plane's (SigV4 and IAM), never routes here.
     /// </summary>
     internal sealed class AdminEndpoint : IAsyncDisposable
     {
         public const string FileName = "admin.json";
         public const string TokenHeader = "X-NanoFleet-Admin";
         private readonly FleetEmulator _emulator;
-        private readonly ControlPlane.OperationTable _operations;
         private readonly string _file;
         private readonly string _token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         private readonly LoopbackHttpServer _server;
@@ -36,7 +34,6 @@ namespace NanoFleet.Cloud.Admin
         public AdminEndpoint(FleetEmulator emulator, string dataDirectory)
         {
             _emulator = emulator;
-            _operations = ControlPlane.Operations.ControlPlaneOperations.Build(emulator);
             _file = Path.Combine(dataDirectory, FileName);
             _server = new LoopbackHttpServer(0, HandleAsync);
         }
@@ -127,12 +124,6 @@ namespace NanoFleet.Cloud.Admin
                     case ("POST", ["faults"]):
                         _emulator.Faults.Apply(request.Body);
                         return Json(new { faults = _emulator.Faults.Describe() });
-                    case (var method, ["iot", .. var operation]):
-                        // AWS IoT control-plane operations (the CA ones first) in AWS's request and response shapes, for the CLI.
-                        var body = request.Body.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(request.Body) as System.Text.Json.Nodes.JsonObject;
-                        var result = await _operations.DispatchAsync(method, "/" + string.Join('/', operation) + (query.Length > 0 ? "?" + query : ""), body, "admin")
-                            .ConfigureAwait(false);
-                        return new HttpResponseData(200, result?.ToJsonString() ?? "{}");
                     default:
                         return Error(404, $"no route {request.Method} {path[0]}");
                 }
