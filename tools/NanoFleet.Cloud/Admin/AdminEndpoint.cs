@@ -13,14 +13,15 @@ namespace NanoFleet.Cloud.Admin
 {
     /// <summary>
     /// The loopback admin endpoint the `nanofleet cloud` commands use while an emulator runs, so that
-    /// changes (revocation above all) reach the live broker. Its port and a random access token are
+    /// changes reach the live emulator (verbs AWS has an operation for use its control plane instead). Its port and a random access token are
     /// written to admin.json in the data directory (owner-only), and removed on stop.
     /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template", "limits"?}, POST /claims/ID/revoke, DELETE /claims/ID,
     /// GET /claims/usage, PUT /claims/ID/limits (body = ClaimLimits),
     /// PUT /templates/NAME[?enabled=false] (body = template), GET /templates/NAME, PUT /templates/NAME/cli-input
     /// (body = create-provisioning-template input), GET /functions, PUT /functions/NAME {"url"}, DELETE /functions/NAME,
     /// POST /functions/NAME/permissions (body = <see cref="FunctionPermission"/>), GET /functions/NAME/policy,
-    /// POST /faults (body = fault spec). AWS IoT's own operations are the control plane's (SigV4 and IAM), never routes here.
+    /// POST /faults (body = fault spec). AWS IoT's own operations are the control plane's, behind SigV4
+    /// and IAM (the CLI's verbs use it; POST /claims/ID/revoke stays for the in-process API's users and tests).
     /// </summary>
     internal sealed class AdminEndpoint : IAsyncDisposable
     {
