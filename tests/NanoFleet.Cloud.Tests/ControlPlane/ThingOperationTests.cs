@@ -6,7 +6,7 @@ using NanoFleet.Cloud.Tests.Support;
 
 namespace NanoFleet.Cloud.Tests.ControlPlane
 {
-    /// <summary>DescribeThing, ListThings and ListThingPrincipals over things provisioned through real MQTT RegisterThing calls.</summary>
+    /// <summary>DescribeThing, ListThings, ListThingPrincipals and ListThingGroupsForThing over things provisioned through real MQTT RegisterThing calls.</summary>
     public class ThingOperationTests
     {
         private static async Task<Dictionary<string, string>> ProvisionAsync(TestEmulator env, params string[] serials)
@@ -46,7 +46,13 @@ namespace NanoFleet.Cloud.Tests.ControlPlane
             var principals = (JsonArray)(await api.CallAsync("GET", "/things/ThingPrefix_7/principals"))!["principals"]!;
             Assert.Equal("arn:aws:iot:us-east-1:123456789012:cert/" + certificates["ThingPrefix_7"], Assert.Single(principals)!.GetValue<string>());
 
+            var groups = (JsonArray)(await api.CallAsync("GET", "/things/ThingPrefix_7/thing-groups"))!["thingGroups"]!;
+            var group = Assert.Single(groups, g => g!["groupName"]!.GetValue<string>() == "v1-lightbulbs")!;
+            Assert.Equal("arn:aws:iot:us-east-1:123456789012:thinggroup/v1-lightbulbs", group["groupArn"]!.GetValue<string>());
+            Assert.Equal((await env.Emulator.Things.GetAsync("ThingPrefix_7"))!.ThingGroups.Count, groups.Count);
+
             Assert.Equal((404, "ResourceNotFoundException"), await api.ErrorOfAsync("GET", "/things/nope"));
+            Assert.Equal((404, "ResourceNotFoundException"), await api.ErrorOfAsync("GET", "/things/nope/thing-groups"));
             Assert.Equal((404, "ResourceNotFoundException"), await api.ErrorOfAsync("GET", "/things/nope/principals"));
             Assert.Equal("arn:aws:iot:us-east-1:123456789012:thing/ThingPrefix_7", api.ResourceArnOf("GET", "/things/ThingPrefix_7/principals"));
         }

@@ -125,6 +125,8 @@ namespace NanoFleet.EndToEnd.Tests.Cli
         [InlineData("template", "put", "fleet", "{dir}/template.json")]
         [InlineData("claim", "create", "--template", "fleet", "-o", "{dir}/claim")]
         [InlineData("claim", "revoke", "0000000000000000000000000000000000000000000000000000000000000000")]
+        [InlineData("claim", "deactivate", "0000000000000000000000000000000000000000000000000000000000000000")]
+        [InlineData("claim", "activate", "0000000000000000000000000000000000000000000000000000000000000000")]
         [InlineData("metrics")]
         [InlineData("faults", "clear")]
         [InlineData("template", "export", "fleet", "--cloudformation")]

@@ -1,10 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Net.Http;
-using System.Text.Json.Nodes;
 using NanoFleet.Cli.Demo;
-using NanoFleet.Cloud.ControlPlane.Operations;
+using NanoFleet.Cloud.ControlPlane;
 using NanoFleet.Station.Batch;
 using NanoFleet.Station.Jitp;
 
@@ -67,8 +65,9 @@ namespace NanoFleet.Cli.Commands
             var inactive = new Option<bool>("--inactive") { Description = "Register it INACTIVE (no device is registered until it is set ACTIVE)." };
             var templateFile = new Option<FileInfo?>("--template-file") { Description = "A JITP template body instead of NanoFleet's (thing named by the certificate's CommonName)." };
             var command = new Command("register",
-                "Register the factory CA with the emulator as AWS does it: GetRegistrationCode, a verification certificate signed\n" +
-                "by the CA with the code as CommonName, then RegisterCACertificate with auto-registration and the JITP template.\n" +
+                "Register the factory CA with the emulator as AWS does it (through a running emulator's control plane, as the operator):\n" +
+                "GetRegistrationCode, a verification certificate signed by the CA with the code as CommonName, then\n" +
+                "RegisterCACertificate with auto-registration and the JITP template.\n" +
                 "On AWS: `aws iot get-registration-code`, then `aws iot register-ca-certificate --ca-certificate file://ca.pem\n" +
                 "--verification-cert file://verification.pem --set-as-active --allow-auto-registration --registration-config file://jitp.json`.")
             {
@@ -79,14 +78,19 @@ namespace NanoFleet.Cli.Commands
                 using var directory = JitpCaDirectory.Load(r.GetValue(dir)!);
                 string? body = r.GetValue(templateFile) is { } file ? await File.ReadAllTextAsync(file.FullName, ct) : null;
                 bool active = !r.GetValue(inactive);
-                string id = await CloudTarget.RunAsync(r.GetValue(data)!,
-                    admin => JitpFactory.RegisterThroughAsync(async (method, path, json) =>
-                        JsonNode.Parse(await admin.SendAsync(new HttpMethod(method), "iot" + path, json?.ToJsonString() ?? "", ct)) as JsonObject, directory.Ca, active, body),
-                    emulator =>
-                    {
-                        var table = ControlPlaneOperations.Build(emulator);
-                        return JitpFactory.RegisterThroughAsync((method, path, json) => table.DispatchAsync(method, path, json, "nanofleet"), directory.Ca, active, body);
-                    });
+                string id;
+                try
+                {
+                    id = await CloudTarget.RunAsync(r.GetValue(data)!,
+                        (client, _) => JitpFactory.RegisterThroughAsync((method, path, json) => client.SendAsync(method, path, json, ct), directory.Ca, active, body),
+                        CloudTarget.ControlPlaneOnly<string>("ca register"),
+                        async emulator => (await JitpFactory.RegisterAsync(emulator, directory.Ca, active, body)).Id);
+                }
+                catch (AwsServiceException ex)
+                {
+                    throw CloudTarget.Refused(ex); // InvalidRequestException from a running emulator; any refusal on the data directory
+                }
+
                 Console.WriteLine($"CA '{directory.Ca.Subject}' registered as {id} ({(active ? "ACTIVE" : "INACTIVE")}, auto-registration on)");
                 return ExitCodes.Success;
             });

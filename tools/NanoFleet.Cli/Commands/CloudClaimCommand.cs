@@ -9,7 +9,7 @@ using NanoFleet.Cloud;
 
 namespace NanoFleet.Cli.Commands
 {
-    /// <summary>`nanofleet cloud claim create|revoke|limits`.</summary>
+    /// <summary>`nanofleet cloud claim create|limits`; revoke, deactivate and activate are in <see cref="CloudClaimStatusCommand"/>.</summary>
     internal static class CloudClaimCommand
     {
         private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -18,7 +18,9 @@ namespace NanoFleet.Cli.Commands
         {
             var claim = new Command("claim", "Claim certificates: the shared factory identity devices trade for their own.");
             claim.Subcommands.Add(CreateCommand());
-            claim.Subcommands.Add(RevokeCommand());
+            claim.Subcommands.Add(CloudClaimStatusCommand.Revoke());
+            claim.Subcommands.Add(CloudClaimStatusCommand.Deactivate());
+            claim.Subcommands.Add(CloudClaimStatusCommand.Activate());
             claim.Subcommands.Add(LimitsCommand());
             return claim;
         }
@@ -115,32 +117,6 @@ namespace NanoFleet.Cli.Commands
                 }
 
                 System.Console.Out.WriteLine($"claim {certificateId} thresholds: {limits.Describe()}");
-                return ExitCodes.Success;
-            });
-            return command;
-        }
-
-        private static Command RevokeCommand()
-        {
-            var data = CloudCommand.DataOption();
-            var id = new Argument<string>("ID") { Description = "The claim certificate id (64 hex)." };
-            var command = new Command("revoke", "Revoke a claim: it can no longer connect and its live connections are closed. Devices it provisioned keep working.") { data, id };
-            command.SetAction(async (r, ct) =>
-            {
-                string certificateId = r.GetValue(id)!;
-                bool revoked = await CloudTarget.RunAsync(r.GetValue(data)!,
-                    async admin =>
-                    {
-                        await admin.SendAsync(HttpMethod.Post, $"claims/{certificateId}/revoke", "{}", ct);
-                        return true;
-                    },
-                    emulator => emulator.Claims.RevokeAsync(certificateId));
-                if (!revoked)
-                {
-                    throw new CliException(ExitCodes.BadInput, $"no claim certificate has id {certificateId}");
-                }
-
-                System.Console.Out.WriteLine($"claim {certificateId} revoked");
                 return ExitCodes.Success;
             });
             return command;

@@ -39,12 +39,23 @@ namespace NanoFleet.Cli.Commands
                 }
                 catch (AwsServiceException ex) when (ex.ErrorType != "InvalidRequestException")
                 {
-                    throw new CliException(ex.StatusCode == 404 ? ExitCodes.BadInput : ExitCodes.Failure, $"{ex.ErrorType}: {ex.Message}");
+                    throw Refused(ex);
                 }
             }
 
             return await RunAsync(dataDirectory, online, offline);
         }
+
+        /// <summary>The verb's error for a control-plane refusal: exit 2 for input the control plane cannot take (an unknown or
+        /// already existing resource, a refused request), else exit 1 (AccessDeniedException, a certificate's state…).</summary>
+        public static CliException Refused(AwsServiceException ex) =>
+            new(ex.StatusCode == 404 || ex.ErrorType is "ResourceAlreadyExistsException" or "InvalidRequestException" ? ExitCodes.BadInput : ExitCodes.Failure,
+                $"{ex.ErrorType}: {ex.Message}");
+
+        /// <summary>The admin-endpoint fallback of a verb that only the control plane serves: a running emulator without one.</summary>
+        public static Func<AdminClient, Task<T>> ControlPlaneOnly<T>(string verb) =>
+            _ => Task.FromException<T>(new CliException(ExitCodes.Failure,
+                $"the running emulator serves no AWS IoT control plane, which `nanofleet cloud {verb}` needs; restart it with `nanofleet cloud start`"));
 
         /// <summary>Runs <paramref name="online"/> against a running emulator, or <paramref name="offline"/> on the data directory.</summary>
         /// <exception cref="CliException">Exit 2: <paramref name="dataDirectory"/> is no emulator's data directory.</exception>

@@ -4,10 +4,11 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using NanoFleet.Cloud;
+using NanoFleet.Cloud.ControlPlane;
 
 namespace NanoFleet.Cli.Commands
 {
-    /// <summary>`nanofleet cloud things list`.</summary>
+    /// <summary>`nanofleet cloud things list`: ListThings and friends through a running emulator's control plane, else the data directory.</summary>
     internal static class CloudThingsCommand
     {
         public static Command Create()
@@ -19,6 +20,7 @@ namespace NanoFleet.Cli.Commands
             list.SetAction(async (r, ct) =>
             {
                 var all = await CloudTarget.RunAsync<IReadOnlyList<ThingInfo>>(r.GetValue(data)!,
+                    (client, _) => ThingListClient.ListAsync(client),
                     async admin => JsonSerializer.Deserialize<List<ThingInfo>>(await admin.GetAsync("things", ct))!,
                     emulator => emulator.Things.ListAsync());
                 if (r.GetValue(json))

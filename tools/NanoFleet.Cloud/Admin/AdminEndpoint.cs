@@ -13,22 +13,21 @@ namespace NanoFleet.Cloud.Admin
 {
     /// <summary>
     /// The loopback admin endpoint the `nanofleet cloud` commands use while an emulator runs, so that
-    /// changes (revocation above all) reach the live broker. Its port and a random access token are
+    /// changes reach the live emulator (verbs AWS has an operation for use its control plane instead). Its port and a random access token are
     /// written to admin.json in the data directory (owner-only), and removed on stop.
     /// Routes: GET /metrics, GET /things, GET /status, POST /claims {"template", "limits"?}, POST /claims/ID/revoke, DELETE /claims/ID,
     /// GET /claims/usage, PUT /claims/ID/limits (body = ClaimLimits),
     /// PUT /templates/NAME[?enabled=false] (body = template), GET /templates/NAME, PUT /templates/NAME/cli-input
     /// (body = create-provisioning-template input), GET /functions, PUT /functions/NAME {"url"}, DELETE /functions/NAME,
     /// POST /functions/NAME/permissions (body = <see cref="FunctionPermission"/>), GET /functions/NAME/policy,
-    /// POST /faults (body = fault spec), and /iot/PATH: an AWS IoT control-plane operation (AWS request and response shapes;
-    /// errors as "ErrorType: message") for the verbs that still go through the admin endpoint.
+    /// POST /faults (body = fault spec). AWS IoT's own operations are the control plane's, behind SigV4
+    /// and IAM (the CLI's verbs use it; POST /claims/ID/revoke stays for the in-process API's users and tests).
     /// </summary>
     internal sealed class AdminEndpoint : IAsyncDisposable
     {
         public const string FileName = "admin.json";
         public const string TokenHeader = "X-NanoFleet-Admin";
         private readonly FleetEmulator _emulator;
-        private readonly ControlPlane.OperationTable _operations;
         private readonly string _file;
         private readonly string _token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         private readonly LoopbackHttpServer _server;
@@ -36,7 +35,6 @@ namespace NanoFleet.Cloud.Admin
         public AdminEndpoint(FleetEmulator emulator, string dataDirectory)
         {
             _emulator = emulator;
-            _operations = ControlPlane.Operations.ControlPlaneOperations.Build(emulator);
             _file = Path.Combine(dataDirectory, FileName);
             _server = new LoopbackHttpServer(0, HandleAsync);
         }
@@ -127,12 +125,6 @@ namespace NanoFleet.Cloud.Admin
                     case ("POST", ["faults"]):
                         _emulator.Faults.Apply(request.Body);
                         return Json(new { faults = _emulator.Faults.Describe() });
-                    case (var method, ["iot", .. var operation]):
-                        // AWS IoT control-plane operations (the CA ones first) in AWS's request and response shapes, for the CLI.
-                        var body = request.Body.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(request.Body) as System.Text.Json.Nodes.JsonObject;
-                        var result = await _operations.DispatchAsync(method, "/" + string.Join('/', operation) + (query.Length > 0 ? "?" + query : ""), body, "admin")
-                            .ConfigureAwait(false);
-                        return new HttpResponseData(200, result?.ToJsonString() ?? "{}");
                     default:
                         return Error(404, $"no route {request.Method} {path[0]}");
                 }

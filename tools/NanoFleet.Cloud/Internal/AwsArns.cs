@@ -36,6 +36,8 @@ namespace NanoFleet.Cloud.Internal
 
         public string Thing(string name) => _prefix + "thing/" + name;
 
+        public string ThingGroup(string name) => _prefix + "thinggroup/" + name;
+
         /// <summary>A Lambda function's ARN: `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME`.</summary>
         public string Function(string name) => _functionPrefix + name;
 

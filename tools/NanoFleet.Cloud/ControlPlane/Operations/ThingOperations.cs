@@ -10,7 +10,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
 {
     /// <summary>
     /// The AWS IoT operations on the things RegisterThing made (AWS IoT API reference): DescribeThing, ListThings and
-    /// ListThingPrincipals. A thing's ARN is `arn:aws:iot:REGION:ACCOUNT:thing/NAME`.
+    /// ListThingPrincipals, and ListThingGroupsForThing. A thing's ARN is `arn:aws:iot:REGION:ACCOUNT:thing/NAME`.
     /// </summary>
     internal static class ThingOperations
     {
@@ -26,6 +26,8 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
                 _ => "*", r => ListThingsAsync(emulator, arns, r)));
             table.Add(new ControlPlaneOperation("ListThingPrincipals", "GET", "/things/{thingName}/principals", "iot:ListThingPrincipals",
                 r => arns.Thing(r.Route("thingName")), r => ListThingPrincipalsAsync(emulator, arns, r)));
+            table.Add(new ControlPlaneOperation("ListThingGroupsForThing", "GET", "/things/{thingName}/thing-groups", "iot:ListThingGroupsForThing",
+                r => arns.Thing(r.Route("thingName")), r => ListThingGroupsForThingAsync(emulator, arns, r)));
         }
 
         private static async Task<JsonObject?> DescribeThingAsync(FleetEmulator emulator, AwsArns arns, ControlPlaneRequest request)
@@ -82,6 +84,20 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             }
 
             return Pagination.WithNext(new JsonObject { ["principals"] = principals }, "nextToken", next);
+        }
+
+        /// <summary>The static groups RegisterThing put the thing in (AWS's GroupNameAndArn list).</summary>
+        private static async Task<JsonObject?> ListThingGroupsForThingAsync(FleetEmulator emulator, AwsArns arns, ControlPlaneRequest request)
+        {
+            var thing = await FindAsync(emulator, request.Route("thingName")).ConfigureAwait(false);
+            var page = Pagination.Page(request, thing.ThingGroups, "maxResults", "nextToken", DefaultPageSize, MaxPageSize, out string? next);
+            var groups = new JsonArray();
+            foreach (string group in page)
+            {
+                groups.Add(new JsonObject { ["groupName"] = group, ["groupArn"] = arns.ThingGroup(group) });
+            }
+
+            return Pagination.WithNext(new JsonObject { ["thingGroups"] = groups }, "nextToken", next);
         }
 
         /// <summary>AWS's ThingAttribute: the members ListThings gives, which DescribeThing extends.</summary>
