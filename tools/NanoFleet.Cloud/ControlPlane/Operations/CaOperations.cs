@@ -32,7 +32,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
                             ["certificateArn"] = arns.CaCertificate(ca.Id),
                             ["certificateId"] = ca.Id,
                             ["status"] = ca.Status.ToAwsName(),
-                            ["creationDate"] = ca.CreatedAt.ToUnixTimeMilliseconds() / 1000.0,
+                            ["creationDate"] = AwsJson.Timestamp(ca.CreatedAt),
                         });
                     }
 
@@ -72,8 +72,8 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
                     ["status"] = ca.Status.ToAwsName(),
                     ["certificatePem"] = ca.CertificatePem,
                     ["ownedBy"] = emulator.Options.AccountId,
-                    ["creationDate"] = ca.CreatedAt.ToUnixTimeMilliseconds() / 1000.0,
-                    ["lastModifiedDate"] = ca.LastModifiedAt.ToUnixTimeMilliseconds() / 1000.0,
+                    ["creationDate"] = AwsJson.Timestamp(ca.CreatedAt),
+                    ["lastModifiedDate"] = AwsJson.Timestamp(ca.LastModifiedAt),
                     ["autoRegistrationStatus"] = CaCertificateNames.AutoRegistrationName(ca.AutoRegistration),
                     ["certificateMode"] = "DEFAULT",
                     ["validity"] = new JsonObject

@@ -38,7 +38,7 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             Add(table, "ListProvisioningTemplates", "GET", Templates, _ => "*", async r =>
             {
                 var page = Pagination.Page(r, await Registry().ListAsync().ConfigureAwait(false), "maxResults", "nextToken", MaxPage, MaxPage, out string? next);
-                return Listing("templates", new JsonArray(page.Select(t => (JsonNode)Summary(arns, t)).ToArray()), next);
+                return Pagination.WithNext(new JsonObject { ["templates"] = new JsonArray(page.Select(t => (JsonNode)Summary(arns, t)).ToArray()) }, "nextToken", next);
             });
             Add(table, "UpdateProvisioningTemplate", "PATCH", Template, byRoute, async r =>
             {
@@ -64,17 +64,17 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             {
                 var versions = await Registry().ListVersionsAsync(r.Route("templateName")).ConfigureAwait(false);
                 var page = Pagination.Page(r, versions, "maxResults", "nextToken", MaxPage, MaxPage, out string? next);
-                return Listing("versions", new JsonArray(page.Select(v => (JsonNode)new JsonObject
+                return Pagination.WithNext(new JsonObject { ["versions"] = new JsonArray(page.Select(v => (JsonNode)new JsonObject
                 {
-                    ["versionId"] = v.VersionId, ["creationDate"] = EpochSeconds(v.CreatedAt), ["isDefaultVersion"] = v.IsDefault,
-                }).ToArray()), next);
+                    ["versionId"] = v.VersionId, ["creationDate"] = AwsJson.Timestamp(v.CreatedAt), ["isDefaultVersion"] = v.IsDefault,
+                }).ToArray()) }, "nextToken", next);
             });
             Add(table, "DescribeProvisioningTemplateVersion", "GET", Version, byRoute, async r =>
             {
                 var v = await Registry().GetVersionAsync(r.Route("templateName"), r.RouteInt("versionId")).ConfigureAwait(false);
                 return new JsonObject
                 {
-                    ["versionId"] = v.VersionId, ["creationDate"] = EpochSeconds(v.CreatedAt), ["templateBody"] = v.Body, ["isDefaultVersion"] = v.IsDefault,
+                    ["versionId"] = v.VersionId, ["creationDate"] = AwsJson.Timestamp(v.CreatedAt), ["templateBody"] = v.Body, ["isDefaultVersion"] = v.IsDefault,
                 };
             });
             Add(table, "DeleteProvisioningTemplateVersion", "DELETE", Version, byRoute, async r =>
@@ -116,8 +116,8 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
             {
                 ["templateArn"] = arns.ProvisioningTemplate(t.Name),
                 ["templateName"] = t.Name,
-                ["creationDate"] = EpochSeconds(t.CreatedAt),
-                ["lastModifiedDate"] = EpochSeconds(t.UpdatedAt),
+                ["creationDate"] = AwsJson.Timestamp(t.CreatedAt),
+                ["lastModifiedDate"] = AwsJson.Timestamp(t.UpdatedAt),
                 ["enabled"] = t.Enabled,
                 ["type"] = t.Type,
             };
@@ -146,18 +146,5 @@ namespace NanoFleet.Cloud.ControlPlane.Operations
 
             return described;
         }
-
-        private static JsonObject Listing(string member, JsonArray items, string? nextToken)
-        {
-            var listing = new JsonObject { [member] = items };
-            if (nextToken is not null)
-            {
-                listing["nextToken"] = nextToken;
-            }
-
-            return listing;
-        }
-
-        private static double EpochSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
     }
 }
