@@ -24,6 +24,16 @@ namespace NanoFleet.ControlPlane.Tests.Iam
             Assert.Equal(expected, decision);
         }
 
+        [Fact]
+        public void Evaluate_AResourceThatOnlyAddsATrailingNewline_IsNotTheResourceNamed()
+        {
+            // .NET's `$` also matches before a final "\n": the glob must end at the end of the text, or `…/factory-a` grants `…/factory-a\n`.
+            var policy = PolicyDocument.Parse("""{"Statement":{"Effect":"Allow","Action":"iot:*","Resource":"arn:aws:iot:us-east-1:123456789012:provisioningtemplate/factory-a"}}""", PolicyKind.Identity);
+
+            Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate(new[] { policy }, new PolicyRequest("iot:DescribeProvisioningTemplate", Template, null, NoKeys)));
+            Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.Evaluate(new[] { policy }, new PolicyRequest("iot:DescribeProvisioningTemplate", Template + "\n", null, NoKeys)));
+        }
+
         [Theory]
         [InlineData("StringEquals", "aws:SourceAccount", "123456789012", PolicyDecision.Allow)]
         [InlineData("StringEquals", "aws:SourceAccount", "999999999999", PolicyDecision.ImplicitDeny)]

@@ -22,7 +22,7 @@ namespace NanoFleet.Cloud.ControlPlane.Iam
             }
 
             var options = RegexOptions.CultureInvariant | RegexOptions.Singleline | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-            return Regex.IsMatch(value, regex.Append('$').ToString(), options);
+            return Regex.IsMatch(value, regex.Append(@"\z").ToString(), options);
         }
 
         /// <summary>ArnLike and ArnEquals (IAM treats them alike): the six colon-separated parts of an ARN

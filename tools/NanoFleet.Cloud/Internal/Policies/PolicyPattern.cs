@@ -52,7 +52,7 @@ namespace NanoFleet.Cloud.Internal.Policies
                 }
             }
 
-            return Regex.IsMatch(value, regex.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            return Regex.IsMatch(value, regex.Append(@"\z").ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
         }
 
         /// <summary>The `${…}` names in <paramref name="pattern"/>, for the store-time check.</summary>
