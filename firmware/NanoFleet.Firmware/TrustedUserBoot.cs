@@ -31,19 +31,25 @@ namespace NanoFleet.Firmware
                 }
 
                 RunResult? result = null;
-                if (temporary.ApplyTo(claim) == TransferStatus.Success)
+                try
                 {
-                    ProvisioningOptions options = new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build();
-                    // The session reports each step, THING just before the reboot, or FAILED; the core persists only the
-                    // device's own credentials, never the claim.
-                    result = session.Provision(new ProvisioningRunner(hal.Mqtt, hal.Clock, hal.Random, hal.Identity, hal.Rebooter, log, store, null, claim, options));
+                    if (temporary.ApplyTo(claim) == TransferStatus.Success)
+                    {
+                        ProvisioningOptions options = new ProvisioningOptionsBuilder().WithClaimDefaults(claim).Build();
+                        // The session reports each step, THING just before the reboot, or FAILED; the core persists only the
+                        // device's own credentials, never the claim.
+                        result = session.Provision(new ProvisioningRunner(hal.Mqtt, hal.Clock, hal.Random, hal.Identity, hal.Rebooter, log, store, null, claim, options));
+                    }
+                    else
+                    {
+                        log.Log(LogLevel.Warning, "ClaimRefused", "the claim's endpoint '" + temporary.Endpoint + "' is not HOST:PORT");
+                    }
                 }
-                else
+                finally
                 {
-                    log.Log(LogLevel.Warning, "ClaimRefused", "the claim's endpoint '" + temporary.Endpoint + "' is not HOST:PORT");
+                    temporary.Wipe(); // also when provisioning throws: the claim lives in RAM only, and only as long as it is used
                 }
 
-                temporary.Wipe();
                 if (result != null && session.FailureReason == 0)
                 {
                     return result;

@@ -74,37 +74,45 @@ namespace NanoFleet.Provisioning.Transfer
             long deadline = now + waitMilliseconds;
             long nextHello = now;
             _log.Log(LogLevel.Info, "AwaitingClaim", "waiting up to " + (waitMilliseconds / 1000) + " s for an installer's temporary claim on the serial line (MAC " + _macAddress + ")");
-            while (!StopRequested)
+            try
             {
-                now = _clock.MonotonicMilliseconds;
-                if (now >= deadline)
+                while (!StopRequested)
                 {
-                    _log.Log(LogLevel.Warning, "ClaimWaitTimedOut", "no claim arrived in " + (waitMilliseconds / 1000) + " s");
-                    return ClaimWaitResult.TimedOut;
+                    now = _clock.MonotonicMilliseconds;
+                    if (now >= deadline)
+                    {
+                        _log.Log(LogLevel.Warning, "ClaimWaitTimedOut", "no claim arrived in " + (waitMilliseconds / 1000) + " s");
+                        return ClaimWaitResult.TimedOut;
+                    }
+
+                    if (now >= nextHello)
+                    {
+                        int written;
+                        DeviceReport.WriteHello(_send, _send.Length, NextSequence(), _macAddress, (uint)((deadline - now) / 1000), out written);
+                        Send(written);
+                        nextHello = now + HelloIntervalMilliseconds;
+                    }
+
+                    long wait = (nextHello < deadline ? nextHello : deadline) - now;
+                    if (_receiver.Receive(_line, (int)wait) < 0)
+                    {
+                        _log.Log(LogLevel.Error, "ClaimLineGone", "the serial line closed while waiting for a claim");
+                        return ClaimWaitResult.LineGone;
+                    }
+
+                    if (TakeClaim(claim))
+                    {
+                        return ClaimWaitResult.Received;
+                    }
                 }
 
-                if (now >= nextHello)
-                {
-                    int written;
-                    DeviceReport.WriteHello(_send, _send.Length, NextSequence(), _macAddress, (uint)((deadline - now) / 1000), out written);
-                    Send(written);
-                    nextHello = now + HelloIntervalMilliseconds;
-                }
-
-                long wait = (nextHello < deadline ? nextHello : deadline) - now;
-                if (_receiver.Receive(_line, (int)wait) < 0)
-                {
-                    _log.Log(LogLevel.Error, "ClaimLineGone", "the serial line closed while waiting for a claim");
-                    return ClaimWaitResult.LineGone;
-                }
-
-                if (TakeClaim(claim))
-                {
-                    return ClaimWaitResult.Received;
-                }
+                return ClaimWaitResult.Stopped;
             }
-
-            return ClaimWaitResult.Stopped;
+            finally
+            {
+                // A claim cut off mid-frame (timeout, line gone, stop) must not leave its key bytes in the receive buffer.
+                _receiver.Clear();
+            }
         }
 
         /// <summary>

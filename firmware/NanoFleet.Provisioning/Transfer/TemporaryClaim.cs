@@ -1,3 +1,4 @@
+using System;
 namespace NanoFleet.Provisioning.Transfer
 {
     /// <summary>
@@ -59,14 +60,9 @@ namespace NanoFleet.Provisioning.Transfer
         /// <summary>Zeroes a buffer in place.</summary>
         public static void Zero(byte[] buffer)
         {
-            if (buffer == null)
+            if (buffer != null)
             {
-                return;
-            }
-
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = 0;
+                Array.Clear(buffer, 0, buffer.Length);
             }
         }
 
