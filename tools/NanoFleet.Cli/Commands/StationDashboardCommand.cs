@@ -1,9 +1,9 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using NanoFleet.Cli.Device;
 using NanoFleet.Station.Batch;
 using NanoFleet.Station.Dashboard;
 using NanoFleet.Station.Records;
@@ -44,9 +44,8 @@ namespace NanoFleet.Cli.Commands
                     AllowRemote = r.GetValue(allowRemote),
                     Shift = TimeSpan.FromHours(hours),
                 };
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-                using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+                using var signals = new StopSignals();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, signals.Token);
                 // Serving an empty new file would hide a typo in the path: the store must exist.
                 string database = r.GetValue(db)!;
                 string? password = r.GetValue(passwordFile);
