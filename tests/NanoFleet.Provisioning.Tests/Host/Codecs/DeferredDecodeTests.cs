@@ -92,6 +92,8 @@ namespace NanoFleet.Provisioning.Tests.Codecs
 
             foreach (byte[] refused in new[] { withTrailer, withoutToken })
             {
+                // Warm the refusal path too: its first run may JIT or initialise the error text once, which is not per payload.
+                FpPayloadReader.ReadCreateCertificateAccepted(format, refused, 0, refused.Length, FpReaderOptions.Default, true, result, error);
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 FpStatus status = FpPayloadReader.ReadCreateCertificateAccepted(format, refused, 0, refused.Length, FpReaderOptions.Default, true, result, error);
                 long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
